@@ -1,0 +1,203 @@
+package landscape
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// extraKind says how a known key of `extra:` is decoded and shown.
+type extraKind int
+
+const (
+	extraText extraKind = iota
+	extraLink
+	extraDate
+	extraFlag
+)
+
+// extraKeys are the keys of `extra:` that the CNCF landscape data uses today.
+// Any other key is kept out of the site and warned about, with the nearest
+// known key suggested, because a typo (documentation_ul) would otherwise hide
+// a link without anyone noticing.
+var extraKeys = map[string]extraKind{
+	"accepted": extraDate, "incubating": extraDate, "graduated": extraDate, "archived": extraDate,
+	"annual_review_date": extraDate,
+
+	"annual_review_url": extraLink, "artwork_url": extraLink, "blog_url": extraLink,
+	"bluesky_url": extraLink, "dev_stats_url": extraLink, "discord_url": extraLink,
+	"docker_url": extraLink, "documentation_url": extraLink, "github_discussions_url": extraLink,
+	"gitter_url": extraLink, "linkedin_url": extraLink, "mailing_list_url": extraLink,
+	"slack_url": extraLink, "stack_overflow_url": extraLink, "youtube_url": extraLink,
+	"summary_intro_url": extraLink, "package_manager_url": extraLink, "helm_chart_url": extraLink,
+	"operator_chart_url": extraLink, "kubernetes_url": extraLink, "funding_url": extraLink,
+	"blog_jp_url": extraLink, "clomonitor_url": extraLink, "twitter_url": extraLink,
+
+	"chat_channel": extraText, "clomonitor_name": extraText, "lfx_slug": extraText,
+	"parent_project": extraText, "tag": extraText, "training_type": extraText,
+	"training_certifications": extraText, "cncf_tags": extraText,
+	"summary_business_use_case": extraText, "summary_integration": extraText,
+	"summary_integrations": extraText, "summary_languages": extraText,
+	"summary_personas": extraText, "summary_release_rate": extraText,
+	"summary_tags": extraText, "summary_use_case": extraText,
+
+	"specification": extraFlag, "ai": extraFlag,
+}
+
+var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+func (d *decoder) extra(n *yaml.Node, it *Item) Extra {
+	var x Extra
+	if isNull(n) {
+		return x
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, it.Name, "extra", "expected a mapping, found %s", kindName(n))
+		return x
+	}
+	for _, p := range d.pairs(n, it.Name, "extra") {
+		field := "extra." + p.key
+		it.Fields[field] = pos(p.value)
+		switch p.key {
+		case "other_links":
+			x.OtherLinks = d.otherLinks(p.value, it.Name)
+			continue
+		case "audits":
+			x.Audits = d.audits(p.value, it.Name)
+			continue
+		}
+		if isEmpty(p.value) {
+			d.warnf(p.value, it.Name, field, "empty value, ignored (remove the key or give it a value)")
+			continue
+		}
+		kind, known := extraKeys[p.key]
+		if !known && slices.Contains(itemKeys, p.key) {
+			d.warnf(p.kNode, it.Name, field, "is an item field, not an extra: not shown on the site (move it out of extra:)")
+			continue
+		}
+		if !known {
+			d.warnf(p.kNode, it.Name, field, "unknown key, not shown on the site%s", suggest(p.key, knownExtraKeys()))
+			continue
+		}
+		d.extraValue(&x, kind, p, it.Name, field)
+	}
+	return x
+}
+
+func (d *decoder) extraValue(x *Extra, kind extraKind, p pair, item, field string) {
+	switch kind {
+	case extraFlag:
+		if b, ok := d.boolean(p.value, item, field); ok {
+			setMap(&x.Flags, p.key, b)
+		}
+	case extraLink:
+		if s, ok := d.link(p.value, item, field); ok {
+			setMap(&x.Links, p.key, s)
+		}
+	case extraDate:
+		if s, ok := d.str(p.value, item, field); ok {
+			if !isoDate.MatchString(s) {
+				d.errorf(p.value, item, field, "%q is not a date (write YYYY-MM-DD)", s)
+				return
+			}
+			setMap(&x.Dates, p.key, s)
+		}
+	default:
+		if s, ok := d.text(p.value, item, field); ok {
+			setMap(&x.Text, p.key, s)
+		}
+	}
+}
+
+// text accepts a scalar, or a list of scalars joined with commas (some real
+// files list summary tags).
+func (d *decoder) text(n *yaml.Node, item, field string) (string, bool) {
+	if n.Kind != yaml.SequenceNode {
+		return d.str(n, item, field)
+	}
+	var parts []string
+	for _, e := range n.Content {
+		if s, ok := d.str(resolve(e), item, field); ok {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", "), len(parts) > 0
+}
+
+func setMap[V any](m *map[string]V, k string, v V) {
+	if *m == nil {
+		*m = make(map[string]V)
+	}
+	(*m)[k] = v
+}
+
+func knownExtraKeys() []string {
+	keys := []string{"other_links", "audits"}
+	for k := range extraKeys {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func (d *decoder) otherLinks(n *yaml.Node, item string) []Link {
+	entries, _ := d.list(n, item, "extra.other_links")
+	var links []Link
+	for _, e := range entries {
+		e = resolve(e)
+		if e.Kind != yaml.MappingNode {
+			d.errorf(e, item, "extra.other_links", "expected {name: ..., url: ...}, found %s", kindName(e))
+			continue
+		}
+		var l Link
+		for _, p := range d.pairs(e, item, "extra.other_links") {
+			switch p.key {
+			case "name":
+				l.Name, _ = d.str(p.value, item, "extra.other_links.name")
+			case "url":
+				l.URL, _ = d.link(p.value, item, "extra.other_links.url")
+			default:
+				d.warnf(p.kNode, item, "extra.other_links."+p.key, "unknown key, ignored%s", suggest(p.key, []string{"name", "url"}))
+			}
+		}
+		if l.URL != "" {
+			if l.Name == "" {
+				l.Name = l.URL
+			}
+			links = append(links, l)
+		}
+	}
+	return links
+}
+
+func (d *decoder) audits(n *yaml.Node, item string) []Audit {
+	entries, _ := d.list(n, item, "extra.audits")
+	var audits []Audit
+	for _, e := range entries {
+		e = resolve(e)
+		if e.Kind != yaml.MappingNode {
+			d.errorf(e, item, "extra.audits", "expected {date, type, url, vendor}, found %s", kindName(e))
+			continue
+		}
+		var a Audit
+		for _, p := range d.pairs(e, item, "extra.audits") {
+			f := "extra.audits." + p.key
+			switch p.key {
+			case "date":
+				a.Date, _ = d.str(p.value, item, f)
+			case "type":
+				a.Type, _ = d.str(p.value, item, f)
+			case "vendor":
+				a.Vendor, _ = d.str(p.value, item, f)
+			case "url":
+				a.URL, _ = d.link(p.value, item, f)
+			default:
+				d.warnf(p.kNode, item, f, "unknown key, ignored%s", suggest(p.key, []string{"date", "type", "url", "vendor"}))
+			}
+		}
+		audits = append(audits, a)
+	}
+	return audits
+}

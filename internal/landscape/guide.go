@@ -1,0 +1,46 @@
+package landscape
+
+import (
+	"fmt"
+	"io/fs"
+
+	"github.com/serverless-landscape/landscape/internal/diag"
+)
+
+// Guide is guide.yml in the landscape2 format: markdown content per category
+// and subcategory.
+type Guide struct {
+	Categories []GuideCategory `yaml:"categories"`
+}
+
+// GuideCategory is one chapter of the guide.
+type GuideCategory struct {
+	Category      string             `yaml:"category"`
+	Content       string             `yaml:"content"`
+	Subcategories []GuideSubcategory `yaml:"subcategories"`
+}
+
+// GuideSubcategory is one section of a chapter.
+type GuideSubcategory struct {
+	Subcategory string `yaml:"subcategory"`
+	Content     string `yaml:"content"`
+}
+
+// LoadGuide reads guide.yml from fsys.
+func LoadGuide(fsys fs.FS, name string) (*Guide, diag.List, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	d := &decoder{file: name}
+	g := &Guide{}
+	root, ok := d.document(trimBOM(data))
+	if !ok {
+		return g, d.diags, nil
+	}
+	if err := root.Decode(g); err != nil {
+		line, msg := yamlErrorLine(err)
+		d.diags.Errorf(name, line, 0, "", "", "%s (expected categories: [{category, content, subcategories}])", msg)
+	}
+	return g, d.diags, nil
+}

@@ -1,0 +1,168 @@
+package landscape
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/serverless-landscape/landscape/internal/diag"
+)
+
+// Load reads and decodes a landscape file from fsys. The error is for a file
+// that cannot be read; everything wrong inside the file, including YAML
+// syntax, is a diagnostic, and the landscape holds what could be loaded.
+func Load(fsys fs.FS, name string) (*Landscape, diag.List, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	l, diags := Parse(name, data)
+	return l, diags, nil
+}
+
+// Parse decodes landscape data; file names it in diagnostics.
+func Parse(file string, data []byte) (*Landscape, diag.List) {
+	d := &decoder{file: file}
+	l := &Landscape{File: file}
+	root, ok := d.document(trimBOM(data))
+	if !ok {
+		return l, d.diags
+	}
+	for _, p := range d.pairs(root, "", "") {
+		if p.key != "landscape" {
+			d.warnf(p.kNode, "", p.key, "unknown top-level key, ignored (expected only \"landscape\")")
+			continue
+		}
+		d.categories(l, p.value)
+	}
+	if l.Categories == nil && len(d.diags) == 0 {
+		d.errorf(root, "", "landscape", "missing (the file must start with \"landscape:\" and a list of categories)")
+	}
+	assignSlugs(l.Items)
+	return l, d.diags
+}
+
+// document parses YAML into its root mapping, reporting syntax errors with
+// their line.
+func (d *decoder) document(data []byte) (*yaml.Node, bool) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line, msg := yamlErrorLine(err)
+		d.diags.Errorf(d.file, line, 0, "", "", "invalid YAML: %s", msg)
+		return nil, false
+	}
+	if len(doc.Content) == 0 {
+		d.diags.Errorf(d.file, 1, 1, "", "", "file is empty (expected \"landscape:\" and a list of categories)")
+		return nil, false
+	}
+	root := resolve(doc.Content[0])
+	if root.Kind != yaml.MappingNode {
+		d.errorf(root, "", "", "expected a mapping with the key \"landscape\", found %s", kindName(root))
+		return nil, false
+	}
+	return root, true
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlErrorLine pulls the line number out of a yaml.v3 syntax error.
+func yamlErrorLine(err error) (int, string) {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, m[2]
+	}
+	return 0, msg
+}
+
+// list returns a sequence's entries; null means an empty list.
+func (d *decoder) list(n *yaml.Node, item, field string) ([]*yaml.Node, bool) {
+	if isNull(n) {
+		return nil, true
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, item, field, "expected a list, found %s", kindName(n))
+		return nil, false
+	}
+	return n.Content, true
+}
+
+func (d *decoder) categories(l *Landscape, n *yaml.Node) {
+	entries, _ := d.list(n, "", "landscape")
+	for _, e := range entries {
+		e = resolve(e)
+		if e.Kind != yaml.MappingNode {
+			d.errorf(e, "", "landscape", "expected a category (\"- category:\" with name and subcategories), found %s", kindName(e))
+			continue
+		}
+		c := &Category{Pos: pos(e)}
+		var subs *yaml.Node
+		for _, p := range d.pairs(e, "", "category") {
+			switch p.key {
+			case "category":
+			case "name":
+				c.Name, _ = d.str(p.value, "", "category.name")
+			case "subcategories":
+				subs = p.value
+			default:
+				d.warnf(p.kNode, "", "category", "unknown key %q, ignored%s", p.key, suggest(p.key, []string{"name", "subcategories"}))
+			}
+		}
+		if c.Name == "" {
+			d.errorf(e, "", "category", "missing name")
+		}
+		if subs != nil {
+			d.subcategories(l, c, subs)
+		}
+		l.Categories = append(l.Categories, c)
+	}
+}
+
+func (d *decoder) subcategories(l *Landscape, c *Category, n *yaml.Node) {
+	entries, _ := d.list(n, "", "subcategories")
+	for _, e := range entries {
+		e = resolve(e)
+		if e.Kind != yaml.MappingNode {
+			d.errorf(e, "", "subcategories", "expected a subcategory (\"- subcategory:\" with name and items), found %s", kindName(e))
+			continue
+		}
+		s := &Subcategory{Pos: pos(e), Category: c}
+		var items *yaml.Node
+		for _, p := range d.pairs(e, "", "subcategory") {
+			switch p.key {
+			case "subcategory":
+			case "name":
+				s.Name, _ = d.str(p.value, "", "subcategory.name")
+			case "items":
+				items = p.value
+			default:
+				d.warnf(p.kNode, "", "subcategory", "unknown key %q, ignored%s", p.key, suggest(p.key, []string{"name", "items"}))
+			}
+		}
+		if s.Name == "" {
+			d.errorf(e, "", "subcategory", "missing name")
+		}
+		if items != nil {
+			entries, _ := d.list(items, "", "items")
+			for _, ie := range entries {
+				if it := d.item(resolve(ie), s); it != nil {
+					s.Items = append(s.Items, it)
+					l.Items = append(l.Items, it)
+				}
+			}
+		}
+		c.Subcategories = append(c.Subcategories, s)
+	}
+}
+
+// trimBOM drops a UTF-8 byte order mark, which some editors write.
+func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) }

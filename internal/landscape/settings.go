@@ -1,0 +1,208 @@
+package landscape
+
+import (
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/serverless-landscape/landscape/internal/diag"
+)
+
+// Settings is settings.yml: the landscape2 settings format, so that real
+// landscape2-sites files load, plus the keys this tool adds (name, base_path,
+// maturity, rules). docs/settings.md documents every key.
+type Settings struct {
+	Name          string            `yaml:"name" json:"name"`
+	Foundation    string            `yaml:"foundation" json:"foundation,omitempty"`
+	URL           string            `yaml:"url" json:"url,omitempty"`
+	BasePath      string            `yaml:"base_path" json:"base_path"`
+	Description   string            `yaml:"description" json:"description,omitempty"`
+	Colors        map[string]string `yaml:"colors" json:"colors,omitempty"`
+	Groups        []Group           `yaml:"groups" json:"groups,omitempty"`
+	Categories    []CategoryOrder   `yaml:"categories" json:"-"`
+	FeaturedItems []FeaturedRule    `yaml:"featured_items" json:"-"`
+	Maturity      []string          `yaml:"maturity" json:"maturity"`
+	Rules         Rules             `yaml:"rules" json:"-"`
+
+	File string `yaml:"-" json:"-"`
+}
+
+// Group is a tab of the site showing some categories only.
+type Group struct {
+	Name       string   `yaml:"name" json:"name"`
+	Alias      string   `yaml:"alias" json:"alias"`
+	Categories []string `yaml:"categories" json:"categories"`
+}
+
+// CategoryOrder orders categories and their subcategories on the site.
+type CategoryOrder struct {
+	Name          string   `yaml:"name"`
+	Subcategories []string `yaml:"subcategories"`
+}
+
+// FeaturedRule makes items larger on the landscape view when one of their
+// fields (maturity or subcategory) has one of the listed values.
+type FeaturedRule struct {
+	Field   string `yaml:"field"`
+	Options []struct {
+		Value string `yaml:"value"`
+		Order int    `yaml:"order"`
+		Label string `yaml:"label"`
+	} `yaml:"options"`
+}
+
+// Rules are the inclusion rules that check enforces.
+type Rules struct {
+	MinStars       int             `yaml:"min_stars"`
+	StarExemptions []StarExemption `yaml:"star_exemptions"`
+	OneBox         OneBoxRule      `yaml:"one_box"`
+}
+
+// StarExemption exempts one item from the star rule, with the reason shown
+// to reviewers.
+type StarExemption struct {
+	Item   string `yaml:"item"`
+	Reason string `yaml:"reason"`
+}
+
+// OneBoxRule configures the rule that a company's products sit in one box.
+type OneBoxRule struct {
+	IgnoreCategories []string       `yaml:"ignore_categories"`
+	Exceptions       []OrgException `yaml:"exceptions"`
+}
+
+// OrgException lets one company have products in several boxes.
+type OrgException struct {
+	Organization string `yaml:"organization"`
+	Crunchbase   string `yaml:"crunchbase"`
+	Reason       string `yaml:"reason"`
+}
+
+// DefaultSettings are used when there is no settings.yml, and fill what a
+// settings file leaves out.
+func DefaultSettings() *Settings {
+	return &Settings{
+		Name:     "Landscape",
+		BasePath: "/",
+		Maturity: []string{"sandbox", "incubating", "graduated", "archived"},
+		Rules:    Rules{MinStars: 300},
+	}
+}
+
+// knownSettings are the landscape2 keys accepted without effect, so that a
+// landscape2-sites settings.yml loads without a wall of warnings.
+var knownSettings = []string{
+	"analytics", "enduser", "footer", "grid_items_size", "header", "images",
+	"logos_viewbox", "members_category", "osano", "screenshot_width", "upcoming_event",
+	"tags", "view_mode", "base_path",
+}
+
+// LoadSettings reads settings.yml from fsys.
+func LoadSettings(fsys fs.FS, name string) (*Settings, diag.List, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	s, diags := ParseSettings(name, data)
+	return s, diags, nil
+}
+
+// ParseSettings decodes settings data over the defaults.
+func ParseSettings(file string, data []byte) (*Settings, diag.List) {
+	d := &decoder{file: file}
+	s := DefaultSettings()
+	s.File = file
+	root, ok := d.document(trimBOM(data))
+	if !ok {
+		return s, d.diags
+	}
+	fields := settingsFields()
+	for _, p := range d.pairs(root, "", "") {
+		if !fields[p.key] && !slices.Contains(knownSettings, p.key) {
+			d.warnf(p.kNode, "", p.key, "unknown setting, ignored%s", suggest(p.key, slices.Collect(mapKeys(fields))))
+		}
+	}
+	if err := root.Decode(s); err != nil {
+		line, msg := yamlErrorLine(err)
+		d.diags.Errorf(file, line, 0, "", "", "%s (see docs/settings.md)", msg)
+	}
+	d.checkSettings(s, root)
+	return s, d.diags
+}
+
+func settingsFields() map[string]bool {
+	return map[string]bool{"name": true, "foundation": true, "url": true, "base_path": true,
+		"description": true, "colors": true, "groups": true, "categories": true,
+		"featured_items": true, "maturity": true, "rules": true}
+}
+
+func mapKeys(m map[string]bool) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// cssColor accepts the colour syntaxes the settings use; anything else could
+// break out of the style sheet the colours are written into.
+var cssColor = regexp.MustCompile(`^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\(\s*[0-9.%,\s/]+\)|[a-zA-Z]+)$`)
+
+var aliasRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+func (d *decoder) checkSettings(s *Settings, root *yaml.Node) {
+	at := func(key string) *yaml.Node { // the value of a top-level key, for positions
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if root.Content[i].Value == key {
+				return root.Content[i+1]
+			}
+		}
+		return root
+	}
+	if s.URL != "" {
+		if err := CheckURL(s.URL); err != nil {
+			d.errorf(at("url"), "", "url", "%v", err)
+			s.URL = ""
+		}
+	}
+	if !strings.HasPrefix(s.BasePath, "/") || strings.Contains(s.BasePath, "..") || strings.ContainsAny(s.BasePath, "\"'<> ?#\\") {
+		d.errorf(at("base_path"), "", "base_path", "%q is not a path (write / or a sub-path such as /landscape/)", s.BasePath)
+		s.BasePath = "/"
+	}
+	if !strings.HasSuffix(s.BasePath, "/") {
+		s.BasePath += "/"
+	}
+	for k, c := range s.Colors {
+		if !cssColor.MatchString(strings.TrimSpace(c)) {
+			d.errorf(at("colors"), "", "colors."+k, "%q is not a CSS colour (write #rrggbb or rgba(r, g, b, a))", c)
+			delete(s.Colors, k)
+		}
+	}
+	for i, g := range s.Groups {
+		if g.Alias == "" {
+			s.Groups[i].Alias = Slugify(g.Name)
+		} else if !aliasRe.MatchString(g.Alias) {
+			d.errorf(at("groups"), "", "groups.alias", "%q is not a valid alias (use lower-case letters, digits and dashes)", g.Alias)
+			s.Groups[i].Alias = Slugify(g.Alias)
+		}
+	}
+	if s.Name == "" {
+		s.Name = strings.TrimSpace(s.Foundation + " Landscape")
+	}
+	for _, e := range s.Rules.StarExemptions {
+		if e.Reason == "" {
+			d.errorf(at("rules"), "", "rules.star_exemptions", "exemption for %q has no reason (say why, reviewers see it)", e.Item)
+		}
+	}
+	for _, e := range s.Rules.OneBox.Exceptions {
+		if e.Reason == "" {
+			d.errorf(at("rules"), "", "rules.one_box.exceptions", "exception for %q has no reason (say why, reviewers see it)", e.Organization+e.Crunchbase)
+		}
+	}
+}
