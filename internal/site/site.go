@@ -1,0 +1,98 @@
+// Package site is the assembled site: the landscape as the pages show it.
+//
+// Assemble turns the loaded data into the model that templates and data
+// exports read: categories in the order settings give, every item with the
+// facts other stages computed (its logo file, GitHub facts, featured flag),
+// listed under its own box and under every second_path. Render reads only this
+// model, never landscape.yml, so what a visitor sees is exactly what the
+// checks saw.
+package site
+
+import (
+	"time"
+
+	"github.com/serverless-landscape/landscape/internal/landscape"
+)
+
+// Site is everything the renderer needs.
+type Site struct {
+	Settings   *landscape.Settings
+	Guide      *landscape.Guide // nil when there is no guide.yml
+	Categories []*Category
+	Items      []*Item // every item once, in file order
+}
+
+// Category is a band of the landscape view.
+type Category struct {
+	Name          string         `json:"name"`
+	Slug          string         `json:"slug"`
+	Subcategories []*Subcategory `json:"subcategories"`
+}
+
+// Subcategory is a box; Items includes items listed here by second_path.
+type Subcategory struct {
+	Name     string    `json:"name"`
+	Slug     string    `json:"slug"`
+	Items    []*Item   `json:"-"`
+	Category *Category `json:"-"`
+}
+
+// Item is one tile and one page, with every computed field. Its JSON form is
+// the public schema of data/items.json (docs/data.md).
+type Item struct {
+	ID            string          `json:"id"` // stable: the page is items/ID.html whatever box the item is in
+	Name          string          `json:"name"`
+	Description   string          `json:"description,omitempty"`
+	HomepageURL   string          `json:"homepage_url,omitempty"`
+	Category      string          `json:"category"`
+	Subcategory   string          `json:"subcategory"`
+	Paths         []string        `json:"paths"`          // "Category / Subcategory", the item's own box first
+	Logo          string          `json:"logo,omitempty"` // path of the logo file under the site root; "" for a placeholder tile
+	LogoRatio     float64         `json:"logo_ratio,omitempty"`
+	Maturity      string          `json:"maturity,omitempty"` // foundation maturity from `project:`
+	Organization  string          `json:"organization,omitempty"`
+	Crunchbase    string          `json:"crunchbase_url,omitempty"`
+	OpenSource    bool            `json:"open_source"`
+	License       string          `json:"license,omitempty"` // SPDX id, from the data or else from GitHub
+	Language      string          `json:"language,omitempty"`
+	Stars         int             `json:"stars,omitempty"` // summed over every GitHub repository
+	Repos         []Repo          `json:"repos,omitempty"`
+	Twitter       string          `json:"twitter_url,omitempty"`
+	Bluesky       string          `json:"bluesky_url,omitempty"`
+	BestPractices string          `json:"bestpractices_url,omitempty"`
+	Joined        string          `json:"joined,omitempty"`
+	EndUser       bool            `json:"enduser,omitempty"`
+	Featured      bool            `json:"featured,omitempty"`
+	Archived      bool            `json:"archived,omitempty"` // archived as a project, or every repository archived on GitHub
+	LatestCommit  *time.Time      `json:"latest_commit,omitempty"`
+	Extra         landscape.Extra `json:"extra,omitzero"`
+
+	Source *landscape.Item `json:"-"`
+}
+
+// Repo is one repository of an item and its GitHub facts, when known.
+type Repo struct {
+	URL     string     `json:"url"`
+	Branch  string     `json:"branch,omitempty"`
+	Primary bool       `json:"primary,omitempty"`
+	GitHub  *RepoFacts `json:"github,omitempty"`
+}
+
+// RepoFacts are what GitHub says about a repository.
+type RepoFacts struct {
+	Stars        int            `json:"stars"`
+	Forks        int            `json:"forks"`
+	Description  string         `json:"description,omitempty"`
+	Homepage     string         `json:"homepage,omitempty"`
+	License      string         `json:"license,omitempty"`
+	Language     string         `json:"language,omitempty"`
+	Languages    map[string]int `json:"languages,omitempty"`
+	CreatedAt    *time.Time     `json:"created_at,omitempty"`
+	LatestCommit *time.Time     `json:"latest_commit,omitempty"`
+	ReleaseTag   string         `json:"latest_release,omitempty"`
+	ReleaseDate  *time.Time     `json:"latest_release_date,omitempty"`
+	Contributors int            `json:"contributors,omitempty"`
+	Archived     bool           `json:"archived,omitempty"`
+	Topics       []string       `json:"topics,omitempty"`
+	Stale        bool           `json:"stale,omitempty"` // the last refresh failed; these are older values
+}
