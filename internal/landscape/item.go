@@ -58,12 +58,12 @@ func (d *decoder) item(n *yaml.Node, s *Subcategory) *Item {
 		return nil
 	}
 	it := &Item{Subcategory: s, Pos: pos(n), Fields: make(map[string]Pos)}
-	ps := d.pairs(n, "", "item")
-	for _, p := range ps { // the name first, so every other problem can name the item
-		if p.key == "name" {
-			it.Name, _ = d.str(p.value, "", "name")
+	for i := 0; i+1 < len(n.Content); i += 2 { // the name first, so every problem can name the item
+		if n.Content[i].Value == "name" && it.Name == "" {
+			it.Name, _ = d.str(resolve(n.Content[i+1]), "", "name")
 		}
 	}
+	ps := d.pairs(n, it.Name, "")
 	for _, p := range ps {
 		if isEmpty(p.value) && p.key != "item" && p.key != "extra" {
 			if !required[p.key] {

@@ -1,0 +1,163 @@
+package check
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/serverless-landscape/landscape/internal/diag"
+	"github.com/serverless-landscape/landscape/internal/landscape"
+)
+
+func emptyBoxes(l *landscape.Landscape, diags *diag.List) {
+	for _, c := range l.Categories {
+		if len(c.Subcategories) == 0 {
+			warnAt(diags, l.File, c.Pos, "", "category", "%q has no subcategories (add one or remove the category)", c.Name)
+		}
+		for _, s := range c.Subcategories {
+			if len(s.Items) == 0 {
+				warnAt(diags, l.File, s.Pos, "", "subcategory", "%q in %q has no items (add items or remove the subcategory)", s.Name, c.Name)
+			}
+		}
+	}
+}
+
+// duplicateNames: the same name twice in a box is an error (one of them is a
+// mistake); in different boxes it is a warning, since real landscapes list
+// namesakes on purpose (a member and its product).
+func duplicateNames(l *landscape.Landscape, diags *diag.List) {
+	first := make(map[string]*landscape.Item, len(l.Items))
+	for _, it := range l.Items {
+		key := strings.ToLower(it.Name)
+		if it.Name == "" {
+			continue
+		}
+		prev, ok := first[key]
+		if !ok {
+			first[key] = it
+			continue
+		}
+		if prev.Subcategory == it.Subcategory {
+			errorAt(diags, l.File, it.FieldPos("name"), it.Name, "name", "duplicate of the item at line %d in the same subcategory (remove one or rename it)", prev.Pos.Line)
+		} else {
+			warnAt(diags, l.File, it.FieldPos("name"), it.Name, "name", "same name as the item at line %d in %q (rename one if they are different things)", prev.Pos.Line, prev.Path())
+		}
+	}
+}
+
+// duplicateRepos reports items sharing a repository unless every one of them
+// says allow_duplicate_repo: true.
+func duplicateRepos(l *landscape.Landscape, diags *diag.List) {
+	byRepo := make(map[string][]*landscape.Item)
+	var order []string
+	for _, it := range l.Items {
+		if it.RepoURL == "" {
+			continue
+		}
+		key := repoKey(it.RepoURL)
+		if byRepo[key] == nil {
+			order = append(order, key)
+		}
+		byRepo[key] = append(byRepo[key], it)
+	}
+	for _, key := range order {
+		group := byRepo[key]
+		if len(group) < 2 {
+			continue
+		}
+		for i, it := range group {
+			if it.AllowDuplicateRepo || i == 0 && allAllowed(group[1:]) {
+				continue
+			}
+			others := lines(group, it)
+			errorAt(diags, l.File, it.FieldPos("repo_url"), it.Name, "repo_url", "same repository as the item(s) at line %s (set allow_duplicate_repo: true on each if intended)", others)
+		}
+	}
+}
+
+func allAllowed(items []*landscape.Item) bool {
+	return !slices.ContainsFunc(items, func(it *landscape.Item) bool { return !it.AllowDuplicateRepo })
+}
+
+func lines(group []*landscape.Item, except *landscape.Item) string {
+	var ls []string
+	for _, o := range group {
+		if o != except {
+			ls = append(ls, fmt.Sprint(o.Pos.Line))
+		}
+	}
+	return strings.Join(ls, ", ")
+}
+
+// repoKey makes repository URLs comparable: case, scheme, ".git" and a
+// trailing slash do not make a different repository.
+func repoKey(u string) string {
+	u = strings.ToLower(strings.TrimSpace(u))
+	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	u = strings.TrimPrefix(u, "www.")
+	return strings.TrimSuffix(strings.TrimSuffix(u, "/"), ".git")
+}
+
+func secondPaths(l *landscape.Landscape, diags *diag.List) {
+	boxes := make(map[string]bool)
+	var names []string
+	for _, c := range l.Categories {
+		for _, s := range c.Subcategories {
+			p := c.Name + " / " + s.Name
+			boxes[p] = true
+			names = append(names, p)
+		}
+	}
+	for _, it := range l.Items {
+		for _, p := range it.SecondPaths {
+			np := normalizePath(p)
+			if !strings.Contains(p, "/") {
+				errorAt(diags, l.File, it.FieldPos("second_path"), it.Name, "second_path", "%q is not a path (write \"Category / Subcategory\")", p)
+			} else if !boxes[np] {
+				errorAt(diags, l.File, it.FieldPos("second_path"), it.Name, "second_path", "%q is not a subcategory of this landscape%s", p, nearest(np, names))
+			} else if np == it.Path() {
+				warnAt(diags, l.File, it.FieldPos("second_path"), it.Name, "second_path", "%q is the item's own subcategory (remove it)", p)
+			}
+		}
+	}
+}
+
+func normalizePath(p string) string {
+	cat, sub, _ := strings.Cut(p, "/")
+	return strings.TrimSpace(cat) + " / " + strings.TrimSpace(sub)
+}
+
+// nearest suggests the known path closest to p, ignoring case.
+func nearest(p string, known []string) string {
+	for _, k := range known {
+		if strings.EqualFold(k, p) {
+			return fmt.Sprintf(" (did you mean %q?)", k)
+		}
+	}
+	_, sub, _ := strings.Cut(p, " / ")
+	var hits []string
+	for _, k := range known {
+		if _, ks, _ := strings.Cut(k, " / "); strings.EqualFold(ks, sub) {
+			hits = append(hits, fmt.Sprintf("%q", k))
+		}
+	}
+	if len(hits) > 0 {
+		return " (did you mean " + strings.Join(hits, " or ") + "?)"
+	}
+	return " (write an existing \"Category / Subcategory\")"
+}
+
+func maturity(l *landscape.Landscape, s *landscape.Settings, diags *diag.List) {
+	for _, it := range l.Items {
+		if it.Project != "" && !slices.Contains(s.Maturity, it.Project) {
+			errorAt(diags, l.File, it.FieldPos("project"), it.Name, "project", "%q is not an allowed maturity (use one of %s, or add it to maturity in %s)", it.Project, strings.Join(s.Maturity, ", "), settingsName(s))
+		}
+	}
+}
+
+func settingsName(s *landscape.Settings) string {
+	if s.File == "" {
+		return "settings.yml"
+	}
+	return s.File
+}

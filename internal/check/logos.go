@@ -1,0 +1,60 @@
+package check
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/serverless-landscape/landscape/internal/diag"
+	"github.com/serverless-landscape/landscape/internal/landscape"
+)
+
+// LogoRefs checks that every `logo:` names a file inside the logos folder or
+// an https URL. It looks only at names and file existence; what is inside a
+// logo is checked by package logos.
+func LogoRefs(l *landscape.Landscape, logos fs.FS, logosDir string, diags *diag.List) {
+	for _, it := range l.Items {
+		if it.Logo == "" {
+			continue
+		}
+		p := it.FieldPos("logo")
+		name, err := LogoPath(it.Logo)
+		switch {
+		case err != nil:
+			errorAt(diags, l.File, p, it.Name, "logo", "%v", err)
+		case name == "": // a URL: fetched at build time
+		case logos == nil:
+			errorAt(diags, l.File, p, it.Name, "logo", "%q: there is no logos folder %s (add the file there)", it.Logo, logosDir)
+		default:
+			if _, err := fs.Stat(logos, name); err != nil {
+				msg := "not found in " + logosDir + " (add the file or fix the name)"
+				if !errors.Is(err, fs.ErrNotExist) {
+					msg = "cannot be read in " + logosDir + ": " + err.Error()
+				}
+				errorAt(diags, l.File, p, it.Name, "logo", "%q %s", it.Logo, msg)
+			}
+		}
+	}
+}
+
+// LogoPath returns the file a `logo:` value names inside the logos folder,
+// or "" for an https URL. Paths that could leave the folder are errors.
+func LogoPath(logo string) (string, error) {
+	if strings.HasPrefix(logo, "https://") {
+		return "", landscape.CheckURL(logo)
+	}
+	if strings.Contains(logo, "://") || strings.HasPrefix(logo, "data:") {
+		return "", errors.New("logo URLs must be https:// (or name a file in the logos folder)")
+	}
+	if strings.HasPrefix(logo, "/") || strings.Contains(logo, "\\") {
+		return "", errors.New("absolute path " + quote(logo) + " (name a file inside the logos folder)")
+	}
+	name := path.Clean(strings.TrimPrefix(logo, "./"))
+	if name == ".." || strings.HasPrefix(name, "../") || !fs.ValidPath(name) {
+		return "", errors.New(quote(logo) + " leaves the logos folder (name a file inside it)")
+	}
+	return name, nil
+}
+
+func quote(s string) string { return `"` + s + `"` }

@@ -1,0 +1,212 @@
+package landscape
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const header = "landscape:\n  - category:\n    name: Serverless\n    subcategories:\n      - subcategory:\n        name: Tools\n        items:\n"
+
+func parseItems(t *testing.T, items string) (*Landscape, []string) {
+	t.Helper()
+	l, diags := Parse("landscape.yml", []byte(header+items))
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	return l, got
+}
+
+func TestParseItemFields(t *testing.T) {
+	l, diags := parseItems(t, `          - item:
+            name: Knative
+            homepage_url: https://knative.dev
+            logo: ./knative.svg
+            repo_url: https://github.com/knative/serving
+            branch: main
+            additional_repos:
+              - repo_url: https://github.com/knative/eventing
+            project: graduated
+            crunchbase: https://www.crunchbase.com/organization/cloud-native-computing-foundation
+            second_path: Serverless / Tools
+            open_source: true
+            extra:
+              accepted: '2022-03-02'
+              slack_url: https://slack.knative.dev
+              specification: false
+              summary_tags: [a, b]
+              other_links:
+                - name: Docs
+                  url: https://knative.dev/docs
+`)
+	if len(diags) != 0 {
+		t.Fatalf("unexpected problems: %v", diags)
+	}
+	it := l.Items[0]
+	open := true
+	want := Item{
+		Name: "Knative", HomepageURL: "https://knative.dev", Logo: "./knative.svg",
+		RepoURL: "https://github.com/knative/serving", Branch: "main",
+		AdditionalRepos: []Repo{{URL: "https://github.com/knative/eventing"}},
+		Project:         "graduated", Crunchbase: "https://www.crunchbase.com/organization/cloud-native-computing-foundation",
+		SecondPaths: []string{"Serverless / Tools"}, OpenSource: &open, Slug: "knative",
+		Extra: Extra{
+			Dates:      map[string]string{"accepted": "2022-03-02"},
+			Links:      map[string]string{"slack_url": "https://slack.knative.dev"},
+			Flags:      map[string]bool{"specification": false},
+			Text:       map[string]string{"summary_tags": "a, b"},
+			OtherLinks: []Link{{Name: "Docs", URL: "https://knative.dev/docs"}},
+		},
+	}
+	ignore := cmp.FilterPath(func(p cmp.Path) bool {
+		f := p.Last().String()
+		return f == ".Subcategory" || f == ".Fields" || f == ".Pos"
+	}, cmp.Ignore())
+	if diff := cmp.Diff(want, *it, ignore, cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".Pos" }, cmp.Ignore())); diff != "" {
+		t.Errorf("item mismatch (-want +got):\n%s", diff)
+	}
+	if got, want := it.Path(), "Serverless / Tools"; got != want {
+		t.Errorf("path: got %q, want %q", got, want)
+	}
+	if got := it.FieldPos("repo_url"); got != (Pos{Line: 12, Col: 23}) {
+		t.Errorf("repo_url position: got %+v, want 12:23", got)
+	}
+}
+
+func TestParseProblems(t *testing.T) {
+	tests := []struct {
+		name  string
+		items string
+		want  []string
+	}{
+		{"missing required", "          - item:\n            name: A\n",
+			[]string{`landscape.yml:8:13: error: item "A": homepage_url: missing (every item needs name, homepage_url and logo)`,
+				`landscape.yml:8:13: error: item "A": logo: missing (every item needs name, homepage_url and logo)`}},
+		{"javascript url", "          - name: A\n            homepage_url: javascript:alert(1)\n            logo: a.svg\n",
+			[]string{`landscape.yml:9:27: error: item "A": homepage_url: "javascript:alert(1)" is not an http(s) URL (write an absolute https:// URL)`}},
+		{"relative url", "          - name: A\n            homepage_url: example.com\n            logo: a.svg\n",
+			[]string{`landscape.yml:9:27: error: item "A": homepage_url: "example.com" is not an http(s) URL (write an absolute https:// URL)`}},
+		{"wrong type", "          - name: A\n            homepage_url: https://a.io\n            logo: a.svg\n            open_source: yes please\n",
+			[]string{`landscape.yml:11:26: error: item "A": open_source: expected true or false, found text`}},
+		{"list for text", "          - name: A\n            homepage_url: https://a.io\n            logo: [a.svg]\n",
+			[]string{`landscape.yml:10:19: error: item "A": logo: expected text, found a list`}},
+		{"unknown field near miss", "          - name: A\n            homepage_url: https://a.io\n            logo: a.svg\n            repo_ur: https://github.com/a/a\n",
+			[]string{`landscape.yml:11:13: warning: item "A": repo_ur: unknown field, not shown on the site (did you mean "repo_url"?)`}},
+		{"unknown extra near miss", "          - name: A\n            homepage_url: https://a.io\n            logo: a.svg\n            extra:\n              documentation_ul: https://a.io/docs\n",
+			[]string{`landscape.yml:12:15: warning: item "A": extra.documentation_ul: unknown key, not shown on the site (did you mean "documentation_url"?)`}},
+		{"bad date", "          - name: A\n            homepage_url: https://a.io\n            logo: a.svg\n            extra:\n              accepted: last year\n",
+			[]string{`landscape.yml:12:25: error: item "A": extra.accepted: "last year" is not a date (write YYYY-MM-DD)`}},
+		{"repeated key", "          - name: A\n            homepage_url: https://a.io\n            logo: a.svg\n            logo: b.svg\n",
+			[]string{`landscape.yml:11:13: error: item "A": key "logo" repeated (keep one)`}},
+		{"empty optional", "          - name: A\n            homepage_url: https://a.io\n            logo: a.svg\n            description:\n",
+			[]string{`landscape.yml:11:25: warning: item "A": description: empty value, ignored (remove the key or give it a value)`}},
+		{"not a mapping", "          - just text\n",
+			[]string{`landscape.yml:8:13: error: items: expected an item ("- item:" with name, homepage_url and logo), found text`}},
+		{"organization as text", "          - name: A\n            homepage_url: https://a.io\n            logo: a.svg\n            organization: Acme\n",
+			[]string{`landscape.yml:11:27: warning: item "A": organization: expected a mapping (write organization: {name: Acme}), read as the name`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := parseItems(t, tt.items)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestParseKeepsValidValues(t *testing.T) {
+	l, _ := parseItems(t, "          - name: A\n            homepage_url: javascript:alert(1)\n            logo: a.svg\n            twitter: https://twitter.com/a\n")
+	it := l.Items[0]
+	if it.HomepageURL != "" {
+		t.Errorf("unsafe homepage_url kept: %q", it.HomepageURL)
+	}
+	if it.Twitter != "https://twitter.com/a" {
+		t.Errorf("valid twitter lost: got %q", it.Twitter)
+	}
+}
+
+func TestParseSyntaxError(t *testing.T) {
+	_, diags := Parse("landscape.yml", []byte("landscape:\n  - category:\n    name: [unclosed\n"))
+	if len(diags) != 1 || diags[0].Line == 0 || !strings.Contains(diags[0].Message, "invalid YAML") {
+		t.Fatalf("got %v, want one positioned YAML syntax error", diags)
+	}
+}
+
+func TestParseNullItems(t *testing.T) {
+	l, diags := Parse("l.yml", []byte("landscape:\n  - category:\n    name: C\n    subcategories:\n      - subcategory:\n        name: S\n        items:\n"))
+	if len(diags) != 0 || len(l.Categories[0].Subcategories) != 1 {
+		t.Fatalf("null items: got %v diags, %d subcategories", diags, len(l.Categories[0].Subcategories))
+	}
+}
+
+func TestSlugsStableAndUnique(t *testing.T) {
+	l, _ := parseItems(t, "          - {name: Fn Project, homepage_url: 'https://fnproject.io', logo: a.svg}\n          - {name: Fn-Project, homepage_url: 'https://other.io', logo: b.svg}\n          - {name: OpenFaaS, homepage_url: 'https://openfaas.com', logo: c.svg}\n")
+	got := []string{l.Items[0].Slug, l.Items[1].Slug, l.Items[2].Slug}
+	if got[0] == got[1] || got[2] != "openfaas" || !strings.HasPrefix(got[0], "fn-project-") {
+		t.Errorf("slugs: got %q", got)
+	}
+}
+
+func corporaDir(t testing.TB) string {
+	dir := filepath.Join("..", "..", "..", "shared", "corpora")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("shared corpora not found at %s: skipping the test on real data", dir)
+	}
+	return dir
+}
+
+func TestLoadCorpora(t *testing.T) {
+	dir := corporaDir(t)
+	tests := []struct {
+		corpus     string
+		items, cat int
+	}{{"serverless", 62, 1}, {"cncf-full", 2413, 15}}
+	for _, tt := range tests {
+		t.Run(tt.corpus, func(t *testing.T) {
+			l, diags, err := Load(os.DirFS(filepath.Join(dir, tt.corpus)), "landscape.yml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(l.Items) != tt.items || len(l.Categories) != tt.cat {
+				t.Errorf("got %d items in %d categories, want %d in %d", len(l.Items), len(l.Categories), tt.items, tt.cat)
+			}
+			seen := map[string]bool{}
+			for _, it := range l.Items {
+				if seen[it.Slug] {
+					t.Errorf("slug %q used twice", it.Slug)
+				}
+				seen[it.Slug] = true
+			}
+			for _, d := range diags {
+				if d.Line == 0 {
+					t.Errorf("problem without a line: %s", d)
+				}
+			}
+		})
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(header + "          - item:\n            name: A\n            homepage_url: https://a.io\n            logo: a.svg\n"))
+	f.Add([]byte("landscape: [1, {category: x, subcategories: {}}]"))
+	f.Add([]byte("a: &x [*x]"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, diags := Parse("f.yml", data)
+		if l == nil {
+			t.Fatal("nil landscape")
+		}
+		for _, it := range l.Items {
+			for _, u := range []string{it.HomepageURL, it.RepoURL, it.Twitter, it.Crunchbase} {
+				if u != "" && CheckURL(u) != nil {
+					t.Errorf("unsafe URL kept: %q", u)
+				}
+			}
+		}
+		_ = diags
+	})
+}
