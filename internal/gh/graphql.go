@@ -1,0 +1,203 @@
+package gh
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/go-github/v50/github"
+)
+
+// repoFragment asks for every fact GraphQL can give in one round trip; only
+// the contributor count needs REST.
+const repoFragment = `fragment repo on Repository {
+  nameWithOwner stargazerCount forkCount description homepageUrl isArchived createdAt
+  licenseInfo { spdxId }
+  primaryLanguage { name }
+  languages(first: 25, orderBy: {field: SIZE, direction: DESC}) { edges { size node { name } } }
+  repositoryTopics(first: 30) { nodes { topic { name } } }
+  latestRelease { tagName publishedAt createdAt }
+  defaultBranchRef { target { ... on Commit { committedDate } } }
+}`
+
+// buildQuery asks for a batch of repositories under aliases r0, r1... The
+// names travel as variables, never spliced into the query text.
+func buildQuery(jobs []*job) (string, map[string]any) {
+	var params, body strings.Builder
+	vars := map[string]any{}
+	for i, j := range jobs {
+		n := strconv.Itoa(i)
+		fmt.Fprintf(&params, "$o%s: String!, $n%s: String!, ", n, n)
+		vars["o"+n], vars["n"+n] = j.owner, j.name
+		fmt.Fprintf(&body, "  r%s: repository(owner: $o%s, name: $n%s) { ...repo", n, n, n)
+		if j.key.branch != "" {
+			fmt.Fprintf(&params, "$b%s: String!, ", n)
+			vars["b"+n] = "refs/heads/" + j.key.branch
+			fmt.Fprintf(&body, " branch: ref(qualifiedName: $b%s) { target { ... on Commit { committedDate } } }", n)
+		}
+		body.WriteString(" }\n")
+	}
+	q := "query(" + strings.TrimSuffix(params.String(), ", ") + ") {\n" + body.String() + "}\n" + repoFragment
+	return q, vars
+}
+
+type gqlResponse struct {
+	Data   map[string]*gqlRepo `json:"data"`
+	Errors []gqlError          `json:"errors"`
+}
+
+type gqlError struct {
+	Type    string `json:"type"`
+	Path    []any  `json:"path"`
+	Message string `json:"message"`
+}
+
+type gqlRef struct {
+	Target struct {
+		CommittedDate time.Time `json:"committedDate"`
+	} `json:"target"`
+}
+
+type gqlRepo struct {
+	NameWithOwner  string    `json:"nameWithOwner"`
+	StargazerCount int       `json:"stargazerCount"`
+	ForkCount      int       `json:"forkCount"`
+	Description    string    `json:"description"`
+	HomepageURL    string    `json:"homepageUrl"`
+	IsArchived     bool      `json:"isArchived"`
+	CreatedAt      time.Time `json:"createdAt"`
+	LicenseInfo    *struct {
+		SpdxID string `json:"spdxId"`
+	} `json:"licenseInfo"`
+	PrimaryLanguage *struct {
+		Name string `json:"name"`
+	} `json:"primaryLanguage"`
+	Languages struct {
+		Edges []struct {
+			Size int `json:"size"`
+			Node struct {
+				Name string `json:"name"`
+			} `json:"node"`
+		} `json:"edges"`
+	} `json:"languages"`
+	RepositoryTopics struct {
+		Nodes []struct {
+			Topic struct {
+				Name string `json:"name"`
+			} `json:"topic"`
+		} `json:"nodes"`
+	} `json:"repositoryTopics"`
+	LatestRelease *struct {
+		TagName     string     `json:"tagName"`
+		PublishedAt *time.Time `json:"publishedAt"`
+		CreatedAt   time.Time  `json:"createdAt"`
+	} `json:"latestRelease"`
+	DefaultBranchRef *gqlRef `json:"defaultBranchRef"`
+	Branch           *gqlRef `json:"branch"`
+}
+
+// queryBatch fetches one batch and records each repository's outcome on its
+// job: facts, not found, renamed, or an error.
+func (f *fetcher) queryBatch(ctx context.Context, jobs []*job) error {
+	q, vars := buildQuery(jobs)
+	var out gqlResponse
+	newReq := func(c *github.Client) (*http.Request, error) {
+		out = gqlResponse{}
+		return c.NewRequest("POST", f.o.GraphQLURL, map[string]any{"query": q, "variables": vars})
+	}
+	_, err := f.pool.do(ctx, newReq, &out, func(resp *github.Response) error {
+		return wholeQueryError(resp, &out)
+	})
+	if err != nil {
+		return fmt.Errorf("graphql: %w", err)
+	}
+	errs := map[string]gqlError{}
+	for _, e := range out.Errors {
+		if len(e.Path) > 0 {
+			if alias, ok := e.Path[0].(string); ok {
+				errs[alias] = e
+			}
+		}
+	}
+	for i, j := range jobs {
+		alias := "r" + strconv.Itoa(i)
+		r := out.Data[alias]
+		e, hasErr := errs[alias]
+		switch {
+		case r != nil:
+			j.gql = r
+		case hasErr && e.Type == "NOT_FOUND":
+			j.notFound = true
+		case hasErr:
+			j.err = fmt.Errorf("graphql: %s", e.Message)
+		default:
+			j.err = errors.New("graphql: no data in the answer")
+		}
+	}
+	return nil
+}
+
+// wholeQueryError turns a 200 answer without data into an error: a rate
+// limit, or (often a timeout on GitHub's side) a failure worth retrying.
+func wholeQueryError(resp *github.Response, out *gqlResponse) error {
+	if out.Data != nil {
+		return nil
+	}
+	msg := "no data"
+	for _, e := range out.Errors {
+		if e.Type == "RATE_LIMITED" {
+			until := time.Time{}
+			if s := resp.Header.Get("X-RateLimit-Reset"); s != "" {
+				if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+					until = time.Unix(n, 0)
+				}
+			}
+			return &rateLimitError{until: until, msg: e.Message}
+		}
+		msg = e.Message
+	}
+	return transientError{errors.New(msg)}
+}
+
+// toRepo converts GraphQL's answer into the facts the site keeps.
+func (g *gqlRepo) toRepo() *Repo {
+	owner, name, _ := strings.Cut(g.NameWithOwner, "/")
+	r := &Repo{
+		Owner: owner, Name: name,
+		Stars: g.StargazerCount, Forks: g.ForkCount,
+		Description: g.Description, Homepage: g.HomepageURL,
+		Archived: g.IsArchived, CreatedAt: g.CreatedAt,
+	}
+	if g.LicenseInfo != nil {
+		r.License = g.LicenseInfo.SpdxID
+	}
+	if g.PrimaryLanguage != nil {
+		r.Language = g.PrimaryLanguage.Name
+	}
+	for _, e := range g.Languages.Edges {
+		if r.Languages == nil {
+			r.Languages = map[string]int{}
+		}
+		r.Languages[e.Node.Name] = e.Size
+	}
+	for _, n := range g.RepositoryTopics.Nodes {
+		r.Topics = append(r.Topics, n.Topic.Name)
+	}
+	if rel := g.LatestRelease; rel != nil {
+		date := rel.CreatedAt
+		if rel.PublishedAt != nil {
+			date = *rel.PublishedAt
+		}
+		r.LatestRelease = &Release{Tag: rel.TagName, Date: date}
+	}
+	if ref := g.Branch; ref != nil {
+		r.LatestCommit = ref.Target.CommittedDate
+	} else if ref := g.DefaultBranchRef; ref != nil {
+		r.LatestCommit = ref.Target.CommittedDate
+	}
+	return r
+}

@@ -1,0 +1,5 @@
+package gh
+
+import "net/url"
+
+func parseQuery(s string) (url.Values, error) { return url.ParseQuery(s) }

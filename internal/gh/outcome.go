@@ -1,0 +1,109 @@
+package gh
+
+import (
+	"errors"
+	"strings"
+)
+
+// complete turns a refreshed job's answers into its cache entry, keeping
+// the cached values wherever the refresh failed.
+func (f *fetcher) complete(j *job) {
+	now := f.o.Now()
+	switch {
+	case j.gql != nil:
+		r := j.gql.toRepo()
+		r.URL = canonicalURL(j.gql.NameWithOwner)
+		r.Contributors = j.contributors
+		r.FetchedAt = now
+		if !equalFoldRepo(Repo{Owner: j.owner, Name: j.name}, j.gql.NameWithOwner) {
+			r.RenamedTo = r.URL
+		}
+		if j.key.branch != "" && j.gql.Branch == nil {
+			f.problem(j.urls[0], "branch "+j.key.branch+" not found: using the default branch")
+		}
+		e := &cacheEntry{FetchedAt: now, ExpiresAt: expiry(now, f.o.Lifetime), ContributorsETag: j.etag, Repo: *r}
+		switch {
+		case errors.Is(j.contribErr, errTooManyContributors):
+			f.problem(j.urls[0], j.contribErr.Error())
+		case j.contribErr != nil:
+			// Keep the other facts but try again on the next run.
+			e.ExpiresAt = now
+			f.fail(j, j.contribErr)
+		}
+		f.save(j, e)
+		j.cached = e
+		if j.contribErr == nil || errors.Is(j.contribErr, errTooManyContributors) {
+			f.stats.Fetched++
+		}
+	case j.notFound:
+		r := Repo{Owner: j.owner, Name: j.name, URL: canonicalURL(j.owner + "/" + j.name)}
+		if j.cached != nil {
+			r = j.cached.Repo
+		}
+		r.NotFound = true
+		e := &cacheEntry{FetchedAt: now, ExpiresAt: expiry(now, f.o.Lifetime), Repo: r}
+		f.save(j, e)
+		j.cached = e
+		f.stats.Fetched++
+	default:
+		f.fail(j, j.err)
+	}
+}
+
+// fail records a failed refresh; the caller keeps whatever was cached.
+func (f *fetcher) fail(j *job, err error) {
+	f.stats.Failed++
+	if j.cached != nil {
+		j.cached.ExpiresAt = f.o.Now() // reported stale
+	}
+	if !errors.Is(err, errRateLimited) {
+		f.problem(j.urls[0], "refresh failed, kept cached values: "+err.Error())
+	}
+}
+
+func (f *fetcher) save(j *job, e *cacheEntry) {
+	if err := f.cache.save(j.key, e); err != nil {
+		f.o.Logger.Warn("github cache: "+f.redact.String(err.Error()), "repo", j.key.String())
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if !f.saveFailed {
+			f.saveFailed = true
+			f.notices = append(f.notices, "github cache: not saved: "+f.redact.String(err.Error()))
+		}
+	}
+}
+
+// result gives every URL its repository's facts and reports the renamed and
+// deleted repositories, which stay in the landscape until someone edits it.
+func (f *fetcher) result(jobs []*job) Result {
+	now := f.o.Now()
+	repos := map[string]*Repo{}
+	for _, j := range jobs {
+		if j.cached == nil {
+			f.stats.Missing++
+			continue
+		}
+		if j.gql == nil && !j.notFound && j.err == nil {
+			f.stats.FromCache++
+		}
+		for _, u := range j.urls {
+			r := j.cached.Repo
+			r.URL = u
+			r.Stale = !j.cached.fresh(now)
+			repos[u] = &r
+			if r.RenamedTo != "" {
+				f.problem(u, "repository moved to "+r.RenamedTo+": update the URL")
+			}
+			if r.NotFound {
+				f.problem(u, "repository not found on GitHub (deleted, or private)")
+			}
+		}
+	}
+	f.stats.Requests = int(f.requests.Load())
+	return Result{Repos: repos, Stats: f.stats, Problems: f.problems, Notices: f.notices}
+}
+
+// equalFoldRepo tells whether r is the repository GitHub calls nameWithOwner.
+func equalFoldRepo(r Repo, nameWithOwner string) bool {
+	return strings.EqualFold(r.Owner+"/"+r.Name, nameWithOwner)
+}
