@@ -1,0 +1,37 @@
+# The two commands that matter: `make serve` builds the repository's own
+# landscape and serves it with live reload; `make test` runs every test.
+
+GO        ?= go
+BIN       := bin/landscape
+CACHE_DIR ?= .cache
+ADDR      ?= 127.0.0.1:8080
+
+.PHONY: all build site serve test test-short bench fuzz netlify clean
+
+all: build
+
+build: ## compile the landscape binary into bin/
+	$(GO) build -o $(BIN) ./cmd/landscape
+
+site: build ## build the repository's own landscape into public/
+	$(BIN) build --cache-dir $(CACHE_DIR)
+
+serve: build ## build and serve the landscape, rebuilding on changes
+	$(BIN) serve --addr $(ADDR) --cache-dir $(CACHE_DIR) --templates-dir templates
+
+test: ## vet and run every test with the race detector
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+test-short: ## the tests without the browser and the large corpora
+	$(GO) test -short ./...
+
+bench: ## benchmarks on ../shared/corpora (see docs/performance.md)
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout 30m ./...
+
+fuzz: ## fuzz the loader and the SVG sanitizer for a while each
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/landscape
+	$(GO) test -run '^$$' -fuzz FuzzSanitize -fuzztime 60s ./internal/logos
+
+clean:
+	rm -rf bin public

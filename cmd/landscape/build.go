@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/serverless-landscape/landscape/internal/build"
+)
+
+const buildHelp = `Usage: landscape build [flags]
+
+Builds the site into public/ (or --out). The site is written into a
+temporary folder and swapped in at the end: a failed build never leaves a
+half-written site and never removes the last good one.
+
+A problem that affects one item does not stop the build: the item is shown
+without the bad value (a missing logo becomes a placeholder tile) and the
+problem is reported. --strict fails on any error instead.
+
+GitHub facts (stars and more) come from the cache in --cache-dir and, with a
+token in GITHUB_TOKEN (or several, comma-separated, in GITHUB_TOKENS), from
+GitHub for entries that are missing or expired.
+
+Examples:
+    landscape build
+    landscape build --strict --out /tmp/site
+    landscape build --offline               # cached GitHub facts and logos only
+`
+
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, c := newFlagSet("build", buildHelp, stderr)
+	if err := c.parse(fs, args); err != nil {
+		return err
+	}
+	res, err := build.Build(ctx, c.options(stderr))
+	if len(res.Diags) > 0 {
+		_ = report(res.Diags, "text", "build", stderr, io.Discard)
+	}
+	if errors.Is(err, build.ErrProblems) {
+		fmt.Fprintf(stderr, "build: stopped: %s (--strict); the previous site is unchanged\n", res.Diags.Summary())
+		return errFailed
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "build: wrote %d files to %s (%s)\n", res.Files, c.out, res.Diags.Summary())
+	return nil
+}

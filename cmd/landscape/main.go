@@ -1,0 +1,80 @@
+// Command landscape builds a landscape website from landscape.yml and a folder
+// of SVG logos, and checks the data on pull requests.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `landscape builds an interactive landscape website from landscape.yml.
+
+Usage:
+    landscape validate [flags]    check landscape.yml, settings and logos; exit 1 on errors
+    landscape build [flags]       build the site into public/
+    landscape fetch [flags]       refresh the GitHub cache without building
+    landscape serve [flags]       build, serve on 127.0.0.1:8080 and rebuild on changes
+
+Examples:
+    landscape validate
+    landscape validate --format github          # annotations for GitHub Actions
+    landscape build --out public --cache-dir .cache
+    GITHUB_TOKEN=... landscape fetch --cache-dir .cache
+    landscape serve --addr 127.0.0.1:9000
+
+Run "landscape COMMAND --help" for a command's flags.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// errUsage marks a mistake in the command line; run exits 2 for it.
+var errUsage = errors.New("usage")
+
+// run is main without the process: tests call it directly.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmds := map[string]func(context.Context, []string, io.Writer, io.Writer) error{
+		"validate": cmdValidate,
+		"build":    cmdBuild,
+		"fetch":    cmdFetch,
+		"serve":    cmdServe,
+	}
+	name := args[0]
+	if name == "-h" || name == "--help" || name == "help" {
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	cmd, ok := cmds[name]
+	if !ok {
+		fmt.Fprintf(stderr, "landscape: unknown command %q\n\n%s", name, usage)
+		return 2
+	}
+	err := cmd(ctx, args[1:], stdout, stderr)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	case errors.Is(err, errFailed):
+		return 1
+	default:
+		fmt.Fprintf(stderr, "landscape %s: %v\n", name, err)
+		return 1
+	}
+}
+
+// errFailed means the command already told the user what failed.
+var errFailed = errors.New("failed")

@@ -1,0 +1,116 @@
+package build
+
+import (
+	"context"
+	"path/filepath"
+	"time"
+
+	"github.com/serverless-landscape/landscape/internal/diag"
+	"github.com/serverless-landscape/landscape/internal/gh"
+	"github.com/serverless-landscape/landscape/internal/landscape"
+	"github.com/serverless-landscape/landscape/internal/site"
+)
+
+// GitHub fetches facts for every GitHub repository of the landscape, from the
+// cache where fresh. Failures become warnings at the items' lines; they never
+// stop the build.
+func (o *Builder) github(ctx context.Context, l *landscape.Landscape, diags *diag.List) (map[string]*gh.Repo, error) {
+	refs, where := repoRefs(l)
+	var res gh.Result
+	err := o.stage("github", func() (string, error) {
+		opts := o.GitHub
+		opts.HTTPClient = o.client()
+		if o.CacheDir != "" {
+			opts.CacheDir = filepath.Join(o.CacheDir, "github")
+		}
+		opts.Offline = opts.Offline || o.Offline
+		if opts.Logger == nil {
+			opts.Logger = o.Logger
+		}
+		var err error
+		res, err = gh.Fetch(ctx, opts, refs)
+		if err != nil {
+			return "", err
+		}
+		for _, n := range res.Notices {
+			diags.Warnf("github", 0, 0, "", "", "%s", n)
+		}
+		for _, p := range res.Problems {
+			for _, it := range where[p.URL] {
+				pos := it.FieldPos("repo_url")
+				diags.Warnf(l.File, pos.Line, pos.Col, it.Name, "repo_url", "%s", p.Message)
+			}
+		}
+		return res.Stats.String(), nil
+	})
+	return res.Repos, err
+}
+
+// repoRefs lists the GitHub repositories of every item once, with the items
+// that name each, for problems to point at.
+func repoRefs(l *landscape.Landscape) ([]gh.RepoRef, map[string][]*landscape.Item) {
+	var refs []gh.RepoRef
+	where := make(map[string][]*landscape.Item)
+	for _, it := range l.Items {
+		for _, r := range it.Repos() {
+			if _, _, ok := gh.ParseRepoURL(r.URL); !ok {
+				continue
+			}
+			if where[r.URL] == nil {
+				refs = append(refs, gh.RepoRef{URL: r.URL, Branch: r.Branch})
+			}
+			where[r.URL] = append(where[r.URL], it)
+		}
+	}
+	return refs, where
+}
+
+// applyGitHub copies GitHub facts into the site model and sums stars.
+func applyGitHub(s *site.Site, facts map[string]*gh.Repo) {
+	for _, it := range s.Items {
+		allArchived := len(it.Repos) > 0
+		for i := range it.Repos {
+			r := facts[it.Repos[i].URL]
+			if r == nil || r.NotFound {
+				allArchived = false
+				continue
+			}
+			f := repoFacts(r)
+			it.Repos[i].GitHub = f
+			it.Stars += f.Stars
+			allArchived = allArchived && f.Archived
+			if it.Repos[i].Primary {
+				it.Language = f.Language
+				it.LatestCommit = f.LatestCommit
+				if it.License == "" {
+					it.License = f.License
+				}
+			}
+		}
+		if allArchived {
+			it.Archived = true
+		}
+	}
+}
+
+func repoFacts(r *gh.Repo) *site.RepoFacts {
+	f := &site.RepoFacts{
+		Stars: r.Stars, Forks: r.Forks, Description: r.Description, Homepage: r.Homepage,
+		License: r.License, Language: r.Language, Languages: r.Languages,
+		CreatedAt: timePtr(r.CreatedAt), LatestCommit: timePtr(r.LatestCommit),
+		Contributors: r.Contributors, Archived: r.Archived, Topics: r.Topics, Stale: r.Stale,
+	}
+	if r.LatestRelease != nil {
+		f.ReleaseTag = r.LatestRelease.Tag
+		f.ReleaseDate = timePtr(r.LatestRelease.Date)
+	}
+	return f
+}
+
+func timePtr(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	t = t.UTC()
+	return &t
+}

@@ -1,0 +1,84 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/serverless-landscape/landscape/internal/check"
+	"github.com/serverless-landscape/landscape/internal/landscape"
+)
+
+// Load reads landscape.yml, settings and guide, and runs the data checks.
+// The error is for input that cannot be read or parsed at all; everything
+// else is in Inputs.Diags.
+func (o *Builder) Load() (Inputs, error) {
+	var in Inputs
+	err := o.stage("load", func() (string, error) {
+		var err error
+		if in.Landscape, err = loadData(o.DataFile, &in); err != nil {
+			return "", err
+		}
+		if in.Settings, err = loadSettings(o.SettingsFile, &in); err != nil {
+			return "", err
+		}
+		if o.GuideFile != "" {
+			g, diags, err := landscape.LoadGuide(dirFS(o.GuideFile), filepath.Base(o.GuideFile))
+			if err != nil {
+				return "", err
+			}
+			in.Guide = g
+			in.Diags = append(in.Diags, relabel(diags, o.GuideFile)...)
+		}
+		return fmt.Sprintf("%d items in %d categories", len(in.Landscape.Items), len(in.Landscape.Categories)), nil
+	})
+	if err != nil {
+		return in, err
+	}
+	err = o.stage("check", func() (string, error) {
+		before := len(in.Diags)
+		in.Diags = append(in.Diags, check.Data(check.Input{Landscape: in.Landscape, Settings: in.Settings})...)
+		logos, _ := openLogos(o.LogosDir)
+		check.LogoRefs(in.Landscape, logos, o.LogosDir, &in.Diags)
+		n := in.Diags[before:]
+		return fmt.Sprintf("%d errors, %d warnings", n.Errors(), len(n)-n.Errors()), nil
+	})
+	in.Diags.Sort()
+	return in, err
+}
+
+func loadData(file string, in *Inputs) (*landscape.Landscape, error) {
+	l, diags, err := landscape.Load(dirFS(file), filepath.Base(file))
+	if err != nil {
+		return nil, err
+	}
+	l.File = file
+	in.Diags = append(in.Diags, relabel(diags, file)...)
+	return l, nil
+}
+
+func loadSettings(file string, in *Inputs) (*landscape.Settings, error) {
+	if file == "" {
+		return landscape.DefaultSettings(), nil
+	}
+	s, diags, err := landscape.LoadSettings(dirFS(file), filepath.Base(file))
+	if err != nil {
+		return nil, err
+	}
+	s.File = file
+	in.Diags = append(in.Diags, relabel(diags, file)...)
+	return s, nil
+}
+
+// dirFS opens the folder of file, so loaders read through fs.FS.
+func dirFS(file string) fsys { return os.DirFS(filepath.Dir(file)) }
+
+// openLogos opens the logos folder so that nothing read through it can leave
+// it, symbolic links included.
+func openLogos(dir string) (fsys, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	return root.FS(), nil
+}

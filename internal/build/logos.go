@@ -1,0 +1,94 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/serverless-landscape/landscape/internal/diag"
+	"github.com/serverless-landscape/landscape/internal/landscape"
+	"github.com/serverless-landscape/landscape/internal/logos"
+	"github.com/serverless-landscape/landscape/internal/site"
+)
+
+// logos processes every logo once, writes each distinct result once under
+// its content-hashed name, and points the items at them. A logo that cannot
+// be used leaves its item with a placeholder tile and a reported problem.
+func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Site, dir string, diags *diag.List) error {
+	return o.stage("logos", func() (string, error) {
+		p := o.logoProcessor()
+		refs := make([]string, 0, len(l.Items))
+		for _, it := range l.Items {
+			if it.Logo != "" {
+				refs = append(refs, it.Logo)
+			}
+		}
+		results := p.ProcessAll(ctx, refs)
+		if err := os.MkdirAll(filepath.Join(dir, "logos"), 0o755); err != nil {
+			return "", err
+		}
+		written := make(map[string]bool)
+		for _, it := range s.Items {
+			r, ok := results[it.Source.Logo]
+			if !ok {
+				continue
+			}
+			reportLogo(l.File, it.Source, r, diags)
+			if r.Missing || r.File == "" {
+				continue
+			}
+			if !written[r.File] {
+				if err := os.WriteFile(filepath.Join(dir, "logos", r.File), r.Data, 0o644); err != nil {
+					return "", err
+				}
+				written[r.File] = true
+			}
+			it.Logo = "logos/" + r.File
+			it.LogoRatio = r.Ratio
+		}
+		return fmt.Sprintf("%d logos, %d files", len(results), len(written)), nil
+	})
+}
+
+// logoProcessor is built once per Options, so a dev server keeps its memo of
+// processed logos between rebuilds.
+func (o *Builder) logoProcessor() *logos.Processor {
+	if o.processor == nil {
+		var dir fsys
+		if d, err := openLogos(o.LogosDir); err == nil {
+			dir = d
+		}
+		cache := ""
+		if o.CacheDir != "" {
+			cache = filepath.Join(o.CacheDir, "logos")
+		}
+		client := o.client()
+		if o.Offline {
+			client = offlineClient()
+		}
+		o.processor = logos.NewProcessor(logos.Options{Dir: dir, CacheDir: cache, Client: client, Logger: o.Logger})
+	}
+	return o.processor
+}
+
+// reportLogo turns a logo's problems into diagnostics at the item's logo line.
+func reportLogo(file string, it *landscape.Item, r logos.Result, diags *diag.List) {
+	pos := it.FieldPos("logo")
+	for _, p := range r.Problems {
+		if r.Missing && p.Severity == diag.Error && reported(*diags, file, pos) {
+			continue // check.LogoRefs already said why the file is missing
+		}
+		diags.Add(diag.Diagnostic{File: file, Line: pos.Line, Col: pos.Col, Severity: p.Severity,
+			Item: it.Name, Field: "logo", Message: p.Message})
+	}
+}
+
+func reported(diags diag.List, file string, pos landscape.Pos) bool {
+	for _, d := range diags {
+		if d.File == file && d.Line == pos.Line && d.Col == pos.Col && d.Field == "logo" && d.Severity == diag.Error {
+			return true
+		}
+	}
+	return false
+}
