@@ -45,8 +45,8 @@ func duplicateNames(l *landscape.Landscape, diags *diag.List) {
 	}
 }
 
-// duplicateRepos reports items sharing a repository unless every one of them
-// says allow_duplicate_repo: true.
+// duplicateRepos reports items that repeat the repository of an item listed
+// before them, unless they say allow_duplicate_repo: true.
 func duplicateRepos(l *landscape.Landscape, diags *diag.List) {
 	byRepo := make(map[string][]*landscape.Item)
 	var order []string
@@ -65,18 +65,14 @@ func duplicateRepos(l *landscape.Landscape, diags *diag.List) {
 		if len(group) < 2 {
 			continue
 		}
-		for i, it := range group {
-			if it.AllowDuplicateRepo || i == 0 && allAllowed(group[1:]) {
+		for _, it := range group[1:] { // the first listed is the original
+			if it.AllowDuplicateRepo {
 				continue
 			}
 			others := lines(group, it)
 			errorAt(diags, l.File, it.FieldPos("repo_url"), it.Name, "repo_url", "same repository as the item(s) at line %s (set allow_duplicate_repo: true on each if intended)", others)
 		}
 	}
-}
-
-func allAllowed(items []*landscape.Item) bool {
-	return !slices.ContainsFunc(items, func(it *landscape.Item) bool { return !it.AllowDuplicateRepo })
 }
 
 func lines(group []*landscape.Item, except *landscape.Item) string {
