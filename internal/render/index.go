@@ -1,0 +1,176 @@
+package render
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/serverless-landscape/landscape/internal/site"
+)
+
+// indexData is the compact form of the items that the landscape page embeds
+// for filtering, searching and the card view. It is not a public format
+// (data/items.json is): items are arrays and repeated strings are indexes
+// into tables, so that 2,400 items stay small. The item fields, in order,
+// are listed in itemFields and read by templates/js.
+type indexData struct {
+	Base       string       `json:"base"`
+	Fields     []string     `json:"fields"`
+	Categories []string     `json:"categories"`
+	Boxes      []indexBox   `json:"boxes"` // in page order; tiles' boxes are indexes here
+	Maturity   []string     `json:"maturity"`
+	Licenses   []string     `json:"licenses"`
+	Orgs       []string     `json:"orgs"`
+	Languages  []string     `json:"languages"`
+	Groups     []indexGroup `json:"groups"`
+	Items      [][]any      `json:"items"`
+}
+
+type indexBox struct {
+	Category int    `json:"c"`
+	Name     string `json:"n"`
+}
+
+type indexGroup struct {
+	Alias      string `json:"alias"`
+	Name       string `json:"name"`
+	Categories []int  `json:"categories"`
+}
+
+// itemFields documents the positions in each item array.
+var itemFields = []string{"id", "name", "logo", "boxes", "maturity", "license", "org",
+	"language", "flags", "stars", "commit_day", "contributors", "description", "repo"}
+
+// Flags of an item, summed in the "flags" field.
+const (
+	flagOpenSource = 1
+	flagFeatured   = 2
+	flagArchived   = 4
+)
+
+func newIndexData(s *site.Site, base string) (*indexData, map[*site.Item]int) {
+	d := &indexData{Base: base, Fields: itemFields}
+	boxes := map[*site.Item][]int{}
+	catIndex := map[string]int{}
+	for ci, c := range s.Categories {
+		d.Categories = append(d.Categories, c.Name)
+		catIndex[c.Name] = ci
+		for _, sub := range c.Subcategories {
+			for _, it := range sub.Items {
+				boxes[it] = append(boxes[it], len(d.Boxes))
+			}
+			d.Boxes = append(d.Boxes, indexBox{ci, sub.Name})
+		}
+	}
+	for _, g := range s.Settings.Groups {
+		ig := indexGroup{Alias: g.Alias, Name: g.Name, Categories: []int{}}
+		for _, c := range g.Categories {
+			if i, ok := catIndex[c]; ok {
+				ig.Categories = append(ig.Categories, i)
+			}
+		}
+		d.Groups = append(d.Groups, ig)
+	}
+	mat, lic, org, lang := newTable(s.Settings.Maturity), newTable(nil), newTable(nil), newTable(nil)
+	for _, it := range s.Items {
+		mat.add(it.Maturity)
+		lic.add(license(it))
+		org.add(it.Organization)
+		lang.add(language(it))
+	}
+	d.Maturity, d.Licenses, d.Orgs, d.Languages = mat.list(), lic.list(), org.list(), lang.list()
+	index := make(map[*site.Item]int, len(s.Items))
+	for _, it := range s.Items {
+		index[it] = len(d.Items)
+		if boxes[it] == nil {
+			boxes[it] = []int{}
+		}
+		d.Items = append(d.Items, []any{
+			it.ID, it.Name, it.Logo, boxes[it], mat.index(it.Maturity),
+			lic.index(license(it)), org.index(it.Organization), lang.index(language(it)),
+			flags(it), stars(it), commitDay(it), contributors(it),
+			truncate(300, it.Description), repoName(it),
+		})
+	}
+	return d, index
+}
+
+func flags(it *site.Item) int {
+	f := 0
+	if it.OpenSource {
+		f |= flagOpenSource
+	}
+	if it.Featured || it.Maturity == "graduated" {
+		f |= flagFeatured
+	}
+	if it.Archived {
+		f |= flagArchived
+	}
+	return f
+}
+
+// commitDay is the day of the latest commit counted from 1970, 0 if unknown.
+func commitDay(it *site.Item) int {
+	t := latestCommit(it)
+	if t == nil {
+		return 0
+	}
+	return int(t.Unix() / 86400)
+}
+
+// repoName is "owner/name" of the first repository, for search.
+func repoName(it *site.Item) string {
+	if len(it.Repos) == 0 {
+		return ""
+	}
+	return strings.TrimPrefix(host(it.Repos[0].URL), "github.com/")
+}
+
+// table interns strings; fixed names keep their order, the rest are sorted.
+type table struct {
+	fixed []string
+	seen  map[string]bool
+	pos   map[string]int
+}
+
+func newTable(fixed []string) *table {
+	return &table{fixed: fixed, seen: map[string]bool{}}
+}
+
+func (t *table) add(s string) {
+	if s != "" {
+		t.seen[s] = true
+	}
+}
+
+func (t *table) list() []string {
+	out := []string{}
+	for _, f := range t.fixed {
+		if t.seen[f] {
+			out = append(out, f)
+		}
+	}
+	var rest []string
+	for s := range t.seen {
+		if !slices.Contains(t.fixed, s) {
+			rest = append(rest, s)
+		}
+	}
+	slices.SortFunc(rest, func(a, b string) int {
+		return cmp.Or(strings.Compare(strings.ToLower(a), strings.ToLower(b)), strings.Compare(a, b))
+	})
+	out = append(out, rest...)
+	t.pos = make(map[string]int, len(out))
+	for i, s := range out {
+		t.pos[s] = i
+	}
+	return out
+}
+
+// index is the position of s after list, -1 for "".
+func (t *table) index(s string) int {
+	if i, ok := t.pos[s]; ok {
+		return i
+	}
+	return -1
+}

@@ -1,0 +1,74 @@
+package render
+
+import (
+	"fmt"
+
+	"github.com/serverless-landscape/landscape/internal/site"
+)
+
+// RenderIndex writes the landscape page (index.html), which holds every
+// tile and the compact item data its script filters.
+func (r *Renderer) RenderIndex(s *site.Site, a Assets, dir string) error {
+	p := newPage(s, a, "", "", "", "landscape")
+	p.Script = true
+	data, index := newIndexData(s, p.Base)
+	v := &indexView{Page: p, Bands: bands(s.Categories, index, p.Base, ""), Groups: s.Settings.Groups, Data: data, Items: len(s.Items)}
+	for _, it := range s.Items {
+		v.Stars += stars(it)
+	}
+	return r.page(dir, "index.html", "index.html", v)
+}
+
+// RenderItem writes the page of one item (items/ID.html), which is also
+// what the landscape page's dialog shows, and its JSON (items/ID.json).
+func (r *Renderer) RenderItem(s *site.Site, a Assets, it *site.Item, dir string) error {
+	desc := it.Description
+	if desc == "" {
+		desc = it.Name + " on the " + s.Settings.Name
+	}
+	p := newPage(s, a, "items/"+it.ID+".html", it.Name, truncate(200, desc), "landscape")
+	if err := r.page(dir, p.Path, "item.html", newItemView(p, it)); err != nil {
+		return err
+	}
+	return r.writeJSON(dir, "items/"+it.ID+".json", it)
+}
+
+// renderMisc writes the pages every site has: 404, sitemap and robots.txt.
+func (r *Renderer) renderMisc(s *site.Site, a Assets, dir string) error {
+	p := newPage(s, a, "404.html", "Page not found", "", "")
+	if err := r.page(dir, "404.html", "404.html", p); err != nil {
+		return err
+	}
+	sm := newSitemap(s, p)
+	if err := r.write(dir, "sitemap.xml", sm.xml()); err != nil {
+		return err
+	}
+	return r.write(dir, "robots.txt", sm.robots())
+}
+
+// renderEmbeds writes a page per category and per subcategory
+// (embed/CATEGORY.html, embed/CATEGORY/SUBCATEGORY.html) to show in an iframe.
+func (r *Renderer) renderEmbeds(s *site.Site, a Assets, dir string) error {
+	for _, c := range s.Categories {
+		p := newPage(s, a, "embed/"+c.Slug+".html", c.Name, "", "")
+		if err := r.page(dir, p.Path, "embed.html", &embedView{Page: p, Category: c, Bands: bands([]*site.Category{c}, nil, p.Base, "_blank")}); err != nil {
+			return err
+		}
+		for _, sub := range c.Subcategories {
+			p := newPage(s, a, "embed/"+c.Slug+"/"+sub.Slug+".html", c.Name+" / "+sub.Name, "", "")
+			one := &site.Category{Name: c.Name, Slug: c.Slug, Subcategories: []*site.Subcategory{sub}}
+			v := &embedView{Page: p, Category: c, Bands: bands([]*site.Category{one}, nil, p.Base, "_blank")}
+			if err := r.page(dir, p.Path, "embed.html", v); err != nil {
+				return fmt.Errorf("embed %s: %w", sub.Name, err)
+			}
+		}
+	}
+	return nil
+}
+
+// embedView is a category or one of its boxes, alone on a page.
+type embedView struct {
+	Page
+	Category *site.Category
+	Bands    []bandView
+}

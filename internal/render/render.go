@@ -1,0 +1,94 @@
+// Package render turns the assembled site model into the files visitors load:
+// the landscape page, a page and a JSON file per item, the stats and guide
+// pages, embeddable pages, data exports, sitemap, robots.txt and 404 page.
+//
+// A Renderer parses the templates once and owns the one goldmark converter
+// and the one minifier; rendering a site is then a pure function of the
+// model, so the same model always gives byte-identical files. Templates
+// receive typed view structs (view.go) and every value from landscape.yml is
+// escaped by html/template; markdown is rendered without raw HTML, links are
+// limited to http(s) and images become links (markdown.go).
+//
+// Render writes everything. A development server that sees one item change
+// can call RenderItem for that item, then RenderIndex and RenderData, which
+// are what depend on every item; RenderAssets is only needed when templates
+// change.
+package render
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"io/fs"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/yuin/goldmark"
+
+	"github.com/serverless-landscape/landscape/internal/site"
+)
+
+// Renderer renders sites from one parsed template set.
+type Renderer struct {
+	tmpl   *template.Template
+	md     goldmark.Markdown
+	min    *minify.M
+	css    []byte // the concatenated style sheet, before minifying
+	js     []byte // the concatenated script
+	favico []byte
+}
+
+// New parses the templates once and builds the one goldmark converter and
+// one minifier, so that rendering thousands of pages reuses them.
+func New(templates fs.FS) (*Renderer, error) {
+	r := &Renderer{md: newMarkdown(), min: newMinifier()}
+	t, err := template.New("").Funcs(r.funcs()).ParseFS(templates, "*.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse templates: %w", err)
+	}
+	r.tmpl = t
+	if r.css, err = concat(templates, "css", ".css"); err != nil {
+		return nil, err
+	}
+	if r.js, err = concat(templates, "js", ".js"); err != nil {
+		return nil, err
+	}
+	if r.favico, err = fs.ReadFile(templates, "favicon.svg"); err != nil {
+		return nil, fmt.Errorf("read favicon: %w", err)
+	}
+	return r, nil
+}
+
+// Render writes the whole site into dir, an empty folder that the build
+// later swaps into place. Every HTML, CSS, JS, SVG, XML and JSON file is
+// minified.
+func (r *Renderer) Render(ctx context.Context, s *site.Site, dir string) error {
+	a, err := r.RenderAssets(s, dir)
+	if err != nil {
+		return err
+	}
+	steps := []func() error{
+		func() error { return r.RenderIndex(s, a, dir) },
+		func() error { return r.RenderData(s, dir) },
+		func() error { return r.renderStats(s, a, dir) },
+		func() error { return r.renderGuide(s, a, dir) },
+		func() error { return r.renderEmbeds(s, a, dir) },
+		func() error { return r.renderMisc(s, a, dir) },
+	}
+	for _, step := range steps {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	for _, it := range s.Items {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := r.RenderItem(s, a, it, dir); err != nil {
+			return err
+		}
+	}
+	return nil
+}

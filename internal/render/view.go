@@ -1,0 +1,165 @@
+package render
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/serverless-landscape/landscape/internal/landscape"
+	"github.com/serverless-landscape/landscape/internal/site"
+)
+
+// Page is what every page template needs: the site's name, where the site
+// lives and the assets to load.
+type Page struct {
+	Settings  *landscape.Settings
+	Base      string // the base path, always ending in "/"
+	Assets    Assets
+	Title     string // the page's own title; the site name is added by the template
+	Desc      string
+	Path      string // the page's path under the base path ("" for the landscape page)
+	Canonical string // absolute URL of the page, "" when settings give no url
+	Nav       string // the current section: landscape, guide, stats
+	HasGuide  bool
+	Script    bool // whether the page loads the script
+}
+
+func newPage(s *site.Site, a Assets, path, title, desc, nav string) Page {
+	p := Page{
+		Settings: s.Settings, Base: basePath(s.Settings), Assets: a, Title: title,
+		Desc: desc, Path: path, Nav: nav, HasGuide: s.Guide != nil && len(s.Guide.Categories) > 0,
+	}
+	if p.Desc == "" {
+		p.Desc = s.Settings.Description
+	}
+	if u := safeURL(s.Settings.URL); u != "" {
+		p.Canonical = strings.TrimRight(u, "/") + p.Base + path
+	}
+	return p
+}
+
+// basePath defends the templates against a base path that skipped
+// settings validation.
+func basePath(s *landscape.Settings) string {
+	b := s.BasePath
+	if b == "" || !strings.HasPrefix(b, "/") || strings.ContainsAny(b, "\"'<> ?#\\") {
+		return "/"
+	}
+	if !strings.HasSuffix(b, "/") {
+		b += "/"
+	}
+	return b
+}
+
+// indexView is the landscape page.
+type indexView struct {
+	Page
+	Bands  []bandView
+	Groups []landscape.Group
+	Data   *indexData
+	Items  int
+	Stars  int
+}
+
+// itemView is an item's page and the content of its dialog.
+type itemView struct {
+	Page
+	Item  *site.Item
+	Dates []fact // maturity dates in the order they happened
+	Links []fact // extra links, labelled
+	Texts []fact // extra text, labelled
+}
+
+type fact struct{ Label, Value string }
+
+// dateOrder is the order in which maturity dates are shown.
+var dateOrder = []string{"accepted", "incubating", "graduated", "archived", "annual_review_date"}
+
+func newItemView(p Page, it *site.Item) *itemView {
+	v := &itemView{Page: p, Item: it}
+	keys := make([]string, 0, len(it.Extra.Dates))
+	for k := range it.Extra.Dates {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(rank(dateOrder, a)-rank(dateOrder, b), strings.Compare(a, b)) })
+	for _, k := range keys {
+		v.Dates = append(v.Dates, fact{label(k), it.Extra.Dates[k]})
+	}
+	for _, k := range sortedKeys(it.Extra.Links) {
+		if u := safeURL(it.Extra.Links[k]); u != "" {
+			v.Links = append(v.Links, fact{label(k), u})
+		}
+	}
+	for _, l := range it.Extra.OtherLinks {
+		if u := safeURL(l.URL); u != "" {
+			v.Links = append(v.Links, fact{l.Name, u})
+		}
+	}
+	for _, k := range sortedKeys(it.Extra.Text) {
+		v.Texts = append(v.Texts, fact{label(k), it.Extra.Text[k]})
+	}
+	return v
+}
+
+// rank orders known names first, in list order, and the rest by name.
+func rank(order []string, s string) int {
+	if i := slices.Index(order, s); i >= 0 {
+		return i - len(order)
+	}
+	return 0
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// bandView is a category on the landscape view; boxes without items are
+// left out, but Index keeps counting them so it matches the page data.
+type bandView struct {
+	Index    int
+	Category *site.Category
+	Boxes    []boxView
+}
+
+type boxView struct {
+	Index int
+	Sub   *site.Subcategory
+	Tiles []tileView
+}
+
+// tileView is one tile; Index is the item's position in the page data and
+// Target opens item pages outside an iframe on embedded pages.
+type tileView struct {
+	Item   *site.Item
+	Index  int
+	Base   string
+	Target string
+}
+
+// bands lays out categories as bands; index gives each item's data position.
+func bands(cats []*site.Category, index map[*site.Item]int, base, target string) []bandView {
+	var out []bandView
+	box := 0
+	for ci, c := range cats {
+		b := bandView{Index: ci, Category: c}
+		for _, sub := range c.Subcategories {
+			if len(sub.Items) > 0 {
+				bv := boxView{Index: box, Sub: sub}
+				for _, it := range sub.Items {
+					bv.Tiles = append(bv.Tiles, tileView{Item: it, Index: index[it], Base: base, Target: target})
+				}
+				b.Boxes = append(b.Boxes, bv)
+			}
+			box++
+		}
+		if len(b.Boxes) > 0 {
+			out = append(out, b)
+		}
+	}
+	return out
+}

@@ -1,0 +1,130 @@
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+
+	"github.com/serverless-landscape/landscape/internal/site"
+)
+
+func newMinifier() *minify.M {
+	m := minify.New()
+	m.AddFunc("text/css", css.Minify)
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
+	return m
+}
+
+// mediaTypes maps the extensions that are minified to the minifier's types.
+var mediaTypes = map[string]string{
+	".html": "text/html", ".css": "text/css", ".js": "application/javascript",
+	".svg": "image/svg+xml", ".json": "application/json", ".xml": "text/xml",
+}
+
+// write minifies data by the extension of name and writes it under dir;
+// name uses forward slashes.
+func (r *Renderer) write(dir, name string, data []byte) error {
+	if mt, ok := mediaTypes[path.Ext(name)]; ok {
+		out, err := r.min.Bytes(mt, data)
+		if err != nil {
+			return fmt.Errorf("minify %s: %w", name, err)
+		}
+		data = out
+	}
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+// page executes the named template and writes the result to name.
+func (r *Renderer) page(dir, name, tmpl string, data any) error {
+	var b bytes.Buffer
+	if err := r.tmpl.ExecuteTemplate(&b, tmpl, data); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	return r.write(dir, name, b.Bytes())
+}
+
+// concat joins the files of folder with the given extension in name order.
+func concat(fsys fs.FS, folder, ext string) ([]byte, error) {
+	entries, err := fs.ReadDir(fsys, folder)
+	if err != nil {
+		return nil, fmt.Errorf("read templates %s: %w", folder, err)
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ext) {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	var b bytes.Buffer
+	for _, n := range names {
+		data, err := fs.ReadFile(fsys, folder+"/"+n)
+		if err != nil {
+			return nil, fmt.Errorf("read templates %s: %w", n, err)
+		}
+		b.Write(data)
+		b.WriteByte('\n')
+	}
+	return b.Bytes(), nil
+}
+
+// Assets names the fingerprinted style sheet and script, so pages can be
+// cached for ever and still change when the templates do.
+type Assets struct {
+	CSS string // path under the site root, e.g. "assets/site.1a2b3c4d.css"
+	JS  string
+}
+
+// RenderAssets writes the style sheet, the script and the favicon. The
+// style sheet starts with the landscape's colours from settings.
+func (r *Renderer) RenderAssets(s *site.Site, dir string) (Assets, error) {
+	cssData := append([]byte(themeCSS(s.Settings.Colors)), r.css...)
+	jsData := append([]byte("\"use strict\";(function(){\n"), r.js...)
+	jsData = append(jsData, "})();\n"...)
+	var a Assets
+	for _, f := range []struct {
+		dst  *string
+		base string
+		ext  string
+		data []byte
+	}{{&a.CSS, "site", ".css", cssData}, {&a.JS, "app", ".js", jsData}} {
+		mt := mediaTypes[f.ext]
+		out, err := r.min.Bytes(mt, f.data)
+		if err != nil {
+			return a, fmt.Errorf("minify %s%s: %w", f.base, f.ext, err)
+		}
+		sum := sha256.Sum256(out)
+		*f.dst = "assets/" + f.base + "." + hex.EncodeToString(sum[:4]) + f.ext
+		if err := r.write(dir, *f.dst, out); err != nil {
+			return a, err
+		}
+	}
+	return a, r.write(dir, "favicon.svg", r.favico)
+}
