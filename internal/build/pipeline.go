@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/serverless-landscape/landscape/internal/render"
 	"github.com/serverless-landscape/landscape/internal/site"
 )
 
