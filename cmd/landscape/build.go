@@ -39,7 +39,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		_ = report(res.Diags, "text", "build", stderr, io.Discard)
 	}
 	if errors.Is(err, build.ErrProblems) {
-		fmt.Fprintf(stderr, "build: stopped: %s (--strict); the previous site is unchanged\n", res.Diags.Summary())
+		why := ""
+		if c.strict {
+			why = " (--strict)"
+		}
+		fmt.Fprintf(stderr, "build: stopped: %s%s; the previous site is unchanged\n", res.Diags.Summary(), why)
 		return errFailed
 	}
 	if err != nil {

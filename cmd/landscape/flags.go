@@ -1,7 +1,7 @@
 package main
 
 import (
-		"flag"
+	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -16,7 +16,7 @@ import (
 // common are the flags every command shares.
 type common struct {
 	data, settings, guide, logos, out, cacheDir, templatesDir string
-	strict, offline                                         bool
+	strict, offline                                           bool
 
 	set map[string]bool // flags given on the command line
 }

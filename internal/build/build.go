@@ -11,6 +11,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -59,8 +60,9 @@ type Result struct {
 	Files int       // files written
 }
 
-// ErrProblems is returned when the data has errors that stop the command.
-var ErrProblems = fmt.Errorf("the data has errors")
+// ErrProblems is returned when the data has errors that stop the build: any
+// error with Strict, or data that cannot be parsed at all.
+var ErrProblems = errors.New("the data has errors")
 
 // stage runs f and writes "name: detail (duration)" to the log.
 func (o *Builder) stage(name string, f func() (string, error)) error {

@@ -54,6 +54,9 @@ func loadData(file string, in *Inputs) (*landscape.Landscape, error) {
 	}
 	l.File = file
 	in.Diags = append(in.Diags, relabel(diags, file)...)
+	if len(l.Categories) == 0 && diags.HasErrors() {
+		return nil, fmt.Errorf("%s has no usable data: %w", file, ErrProblems)
+	}
 	return l, nil
 }
 
