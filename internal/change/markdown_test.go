@@ -1,0 +1,115 @@
+package change
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"github.com/serverless-landscape/landscape/internal/check"
+	"github.com/serverless-landscape/landscape/internal/diag"
+	"github.com/serverless-landscape/landscape/internal/gh"
+	"github.com/serverless-landscape/landscape/internal/landscape"
+)
+
+// gfm renders Markdown the way GitHub does: tables, autolinks, raw HTML.
+func gfm(t testing.TB, md string) string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert([]byte(md), &out); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
+}
+
+var hostile = []string{
+	"a | b", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[click](https://evil.example)",
+	"![x](https://evil.example/x.png)", "https://evil.example/path", "www.evil.example", "mail me@evil.example",
+	"`code` **bold** _em_ ~~del~~", "line\nbreak\r\n# heading", "&lt;entity&gt; &amp;", "\\| escaped pipe",
+	"<https://evil.example>", "javascript:alert(1)", "[ref]: https://evil.example", "| --- |",
+}
+
+// checkCell renders s in a one-row table and checks that it stays one
+// cell of plain text that reads as s.
+func checkCell(t *testing.T, s string) {
+	md := "| a | b |\n|---|---|\n| " + Escape(s) + " | z |\n"
+	html := gfm(t, md)
+	for _, bad := range []string{"<a ", "<img", "<script", "<strong", "<em", "<code", "<del", "<h1"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("Escape(%q) renders %s:\n%s", s, bad, html)
+		}
+	}
+	if n := strings.Count(html, "<td"); n != 2 {
+		t.Errorf("Escape(%q): got %d cells, want 2:\n%s", s, n, html)
+	}
+	text := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(html, "")
+	text = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&", "&quot;", `"`, "\u200b", "").Replace(text)
+	want := strings.Join(strings.Fields(strings.NewReplacer("\r", " ", "\n", " ").Replace(s)), " ")
+	if !strings.Contains(strings.Join(strings.Fields(text), " "), want) {
+		t.Errorf("Escape(%q) does not read as the original:\n%s", s, text)
+	}
+}
+
+func TestEscape(t *testing.T) {
+	for _, s := range hostile {
+		t.Run(s, func(t *testing.T) { checkCell(t, s) })
+	}
+}
+
+func FuzzEscape(f *testing.F) {
+	for _, s := range hostile {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		md := "| a | b |\n|---|---|\n| " + Escape(s) + " | z |\n"
+		html := gfm(t, md)
+		for _, bad := range []string{"<a ", "<img", "<script"} {
+			if strings.Contains(html, bad) {
+				t.Fatalf("Escape(%q) renders %s:\n%s", s, bad, html)
+			}
+		}
+		if n := strings.Count(html, "<td"); n != 2 {
+			t.Fatalf("Escape(%q): got %d cells, want 2:\n%s", s, n, html)
+		}
+	})
+}
+
+func TestWriteMarkdown(t *testing.T) {
+	base := parse(t, yml([]string{"A|repo_url: https://github.com/o/a"}, []string{"T"}))
+	head := parse(t, yml([]string{"T"}, []string{"A|repo_url: https://github.com/o/a", "Evil|description: x|crunchbase: https://www.crunchbase.com/organization/evil|organization: {name: \"<b>Evil</b> | [x](https://evil.example)\"}"}))
+	head.Items[0].Name = "T" // unchanged
+	d := Compare(base, head)
+	vs := check.Rules(check.RulesInput{Landscape: head, Settings: landscape.DefaultSettings(),
+		Repos: map[string]*gh.Repo{"https://github.com/o/a": {Stars: 5000}}})
+	verdicts := map[*landscape.Item][]check.Verdict{}
+	for _, iv := range vs {
+		verdicts[iv.Item] = iv.Verdicts
+	}
+	intro := diag.List{{File: "landscape.yml", Line: 22, Severity: diag.Error, Item: "Evil <script>", Field: "name", Message: "bad", Rule: "one-box"}}
+	var out bytes.Buffer
+	if err := WriteMarkdown(&out, Summary{Diff: d, BaseName: "origin/main", Verdicts: verdicts, Introduced: intro, Existing: make(diag.List, 3)}); err != nil {
+		t.Fatal(err)
+	}
+	md := out.String()
+	zw := strings.NewReplacer(`\.`, "\\.\u200b", `\:`, "\\:\u200b").Replace
+	for _, want := range []string{
+		"❌ **Failed**: 1 error, 0 warnings introduced by this change against origin\\/main; 3 problems existed before (warnings).",
+		"### Items: 1 added, 0 removed, 0 changed, 2 moved",
+		zw(`| moved | **A** |  | C \/ Framework → C \/ Tools | o\/a | 5000 | ✅ pass: 5\,000 stars \(at least 300\) | n/a: an open\-source project\: not counted as a company\'s product |`),
+		zw(`| added | **Evil** | &lt;b&gt;Evil&lt;\/b&gt; \[x\]\(https\:\/\/evil\.example\) | C \/ Tools |  | — | n/a: no GitHub repository | ✅ pass: the company\'s only box |`),
+		zw(`- **error** (one\-box) landscape\.yml\:22`) + ": " + zw(`item \"Evil &lt;script&gt;\"\: name\: bad`),
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("summary lacks %q:\n%s", want, md)
+		}
+	}
+	html := gfm(t, md)
+	for _, bad := range []string{"<a ", "<b>", "<script"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("summary renders %s:\n%s", bad, html)
+		}
+	}
+}
