@@ -2,7 +2,10 @@ package serve
 
 import (
 	"context"
+	"hash/fnv"
+	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"time"
@@ -10,11 +13,18 @@ import (
 
 // fileState is what polling compares: a save changes the size or the
 // modification time, a rename or delete changes the set of paths.
+// Modification times are only as fine as the kernel's clock tick, so two
+// saves of the same size a few milliseconds apart can share one; files
+// modified within the last recent interval are therefore also hashed.
 type fileState struct {
 	size int64
 	mod  time.Time
 	dir  bool
+	sum  uint64 // FNV-1a of the content of a recently modified file; 0 otherwise
 }
+
+// recent is how long after its last modification a file is also hashed.
+const recent = 2 * time.Second
 
 // snapshot records every file under paths (folders are walked). A path that
 // does not exist is simply absent, so creating it later counts as a change.
@@ -35,11 +45,26 @@ func snapshot(paths []string) map[string]fileState {
 			if err != nil {
 				return nil
 			}
-			snap[path] = fileState{size: info.Size(), mod: info.ModTime(), dir: d.IsDir()}
+			st := fileState{size: info.Size(), mod: info.ModTime(), dir: d.IsDir()}
+			if !st.dir && time.Since(st.mod) < recent {
+				st.sum = hashFile(path)
+			}
+			snap[path] = st
 			return nil
 		})
 	}
 	return snap
+}
+
+func hashFile(path string) uint64 {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	h := fnv.New64a()
+	_, _ = io.Copy(h, f)
+	return h.Sum64()
 }
 
 // hidden skips editor and VCS droppings such as .foo.swp and .git.
@@ -53,7 +78,7 @@ func changes(old, cur map[string]fileState) []string {
 	var out []string
 	for p, s := range cur {
 		o, ok := old[p]
-		if !ok || (!s.dir && (o.size != s.size || !o.mod.Equal(s.mod))) || o.dir != s.dir {
+		if !ok || o.dir != s.dir || (!s.dir && modified(o, s)) {
 			out = append(out, p)
 		}
 	}
@@ -64,6 +89,10 @@ func changes(old, cur map[string]fileState) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+func modified(old, cur fileState) bool {
+	return old.size != cur.size || !old.mod.Equal(cur.mod) || (old.sum != 0 && cur.sum != 0 && old.sum != cur.sum)
 }
 
 // watch polls paths every interval and sends the paths that changed. Polling

@@ -10,12 +10,18 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// write replaces a file whole, as most editors save, so that a poll never
+// sees it half written.
 func write(t testing.TB, name, data string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+	tmp := filepath.Join(filepath.Dir(name), ".tmp-"+filepath.Base(name))
+	if err := os.WriteFile(tmp, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, name); err != nil {
 		t.Fatal(err)
 	}
 }
