@@ -98,6 +98,7 @@ func (s *Server) URL() string {
 func (s *Server) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	before := snapshot(s.o.Watch)
 	s.build(ctx, nil)
 	h := &handler{dir: s.o.Dir, hub: s.hub, base: s.basePath, version: s.currentVersion}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
@@ -107,7 +108,7 @@ func (s *Server) Run(ctx context.Context) error {
 	fmt.Fprintf(s.o.Log, "serving %s on %s (Ctrl-C to stop)\n", s.o.Dir, s.URL())
 
 	changes, batches := make(chan []string), make(chan []string)
-	go watch(ctx, s.o.Watch, s.o.Poll, changes)
+	go watch(ctx, s.o.Watch, before, s.o.Poll, changes)
 	go debounce(ctx, changes, s.o.Quiet, batches)
 	for {
 		select {

@@ -98,9 +98,9 @@ func modified(old, cur fileState) bool {
 // watch polls paths every interval and sends the paths that changed. Polling
 // needs no operating system support, sees files replaced by rename (as many
 // editors save), and costs a few milliseconds per poll even for thousands of
-// logos. It returns when ctx is done.
-func watch(ctx context.Context, paths []string, interval time.Duration, out chan<- []string) {
-	prev := snapshot(paths)
+// logos. prev is the snapshot taken before the first build, so that no
+// change made during it is missed. It returns when ctx is done.
+func watch(ctx context.Context, paths []string, prev map[string]fileState, interval time.Duration, out chan<- []string) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {

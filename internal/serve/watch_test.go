@@ -72,8 +72,7 @@ func TestWatchSendsChanges(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	out := make(chan []string)
-	go watch(ctx, []string{data}, 5*time.Millisecond, out)
-	time.Sleep(20 * time.Millisecond) // let the first snapshot be taken
+	go watch(ctx, []string{data}, snapshot([]string{data}), 5*time.Millisecond, out)
 	write(t, data, "abc")
 	select {
 	case got := <-out:
