@@ -96,6 +96,9 @@ func get(t *testing.T, url string) (int, string) {
 	return res.StatusCode, string(b)
 }
 
+// csp is the strictest policy the reload script must work under.
+const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'">`
+
 // fakeBuild "builds" input.txt into index.html, replacing it whole as the
 // real build does; a line "BROKEN" fails the
 // build with a problem at that line, as a YAML error would.
@@ -112,7 +115,7 @@ func fakeBuild(input, out string) BuildFunc {
 				return Outcome{Err: errors.New("the data has errors"), Problems: l}
 			}
 		}
-		page := "<!DOCTYPE html><html><body><h1>" + string(data) + "</h1></body></html>"
+		page := "<!DOCTYPE html><html><head>" + csp + "</head><body><h1>" + string(data) + "</h1></body></html>"
 		old, _ := os.ReadFile(filepath.Join(out, "index.html"))
 		if string(old) == page {
 			return Outcome{BasePath: "/"}
