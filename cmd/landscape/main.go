@@ -16,6 +16,7 @@ const usage = `landscape builds an interactive landscape website from landscape.
 
 Usage:
     landscape validate [flags]    check landscape.yml, settings and logos; exit 1 on errors
+    landscape check [flags]       validate and apply the inclusion rules to a change (--base REV)
     landscape build [flags]       build the site into public/
     landscape fetch [flags]       refresh the GitHub cache without building
     landscape serve [flags]       build, serve on 127.0.0.1:8080 and rebuild on changes
@@ -48,6 +49,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	cmds := map[string]func(context.Context, []string, io.Writer, io.Writer) error{
 		"validate": cmdValidate,
+		"check":    cmdCheck,
 		"build":    cmdBuild,
 		"fetch":    cmdFetch,
 		"serve":    cmdServe,

@@ -130,21 +130,25 @@ func verdictCell(head *landscape.Item, vs []check.Verdict, rule string) string {
 	return "—"
 }
 
+// writeProblems lists problems in a fenced code block, where Markdown
+// renders nothing (no HTML, no links); the fence is longer than any run of
+// backticks in the text, so no value can close it.
 func writeProblems(b *strings.Builder, title string, l diag.List) {
 	if len(l) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "### %s\n\n", title)
-	for _, p := range l {
-		at := p.File
-		if p.Line > 0 {
-			at = fmt.Sprintf("%s:%d", p.File, p.Line)
+	lines := make([]string, len(l))
+	fence := "```"
+	for i, p := range l {
+		lines[i] = strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' {
+				return ' '
+			}
+			return r
+		}, p.String())
+		for strings.Contains(lines[i], fence) {
+			fence += "`"
 		}
-		rule := ""
-		if p.Rule != "" {
-			rule = " (" + Escape(p.Rule) + ")"
-		}
-		fmt.Fprintf(b, "- **%s**%s %s: %s\n", p.Severity, rule, Escape(at), Escape(p.Text()))
 	}
-	b.WriteString("\n")
+	fmt.Fprintf(b, "### %s\n\n%stext\n%s\n%s\n\n", title, fence, strings.Join(lines, "\n"), fence)
 }

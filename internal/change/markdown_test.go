@@ -100,7 +100,7 @@ func TestWriteMarkdown(t *testing.T) {
 		"### Items: 1 added, 0 removed, 0 changed, 2 moved",
 		zw(`| moved | **A** |  | C \/ Framework → C \/ Tools | o\/a | 5000 | ✅ pass: 5\,000 stars \(at least 300\) | n/a: an open\-source project\: not counted as a company\'s product |`),
 		zw(`| added | **Evil** | &lt;b&gt;Evil&lt;\/b&gt; \[x\]\(https\:\/\/evil\.example\) | C \/ Tools |  | — | n/a: no GitHub repository | ✅ pass: the company\'s only box |`),
-		zw(`- **error** (one\-box) landscape\.yml\:22`) + ": " + zw(`item \"Evil &lt;script&gt;\"\: name\: bad`),
+		"### Problems this change introduces\n\n```text\nlandscape.yml:22: error: item \"Evil <script>\": name: bad\n```\n",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("summary lacks %q:\n%s", want, md)
@@ -111,5 +111,16 @@ func TestWriteMarkdown(t *testing.T) {
 		if strings.Contains(html, bad) {
 			t.Errorf("summary renders %s:\n%s", bad, html)
 		}
+	}
+}
+
+// TestProblemsFence checks that no text closes the code block of problems.
+func TestProblemsFence(t *testing.T) {
+	l := diag.List{{File: "landscape.yml", Line: 3, Item: "x```\n<img src=x>\n````", Message: "m"}}
+	var b strings.Builder
+	writeProblems(&b, "P", l)
+	html := gfm(t, b.String())
+	if strings.Contains(html, "<img") || strings.Count(html, "<pre>") != 1 {
+		t.Errorf("the problems escape their code block:\n%s\n%s", b.String(), html)
 	}
 }
