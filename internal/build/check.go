@@ -165,7 +165,7 @@ func (o *Builder) noBaseRules(file string, l diag.List) diag.List {
 			sev = diag.Error
 		}
 		out.Add(diag.Diagnostic{File: file, Severity: sev, Rule: check.RuleStars, Field: "repo_url",
-			Message: fmt.Sprintf("stars not checked for %d items: no GitHub data (set GITHUB_TOKEN, or GitHub is unreachable)", unchecked)})
+			Message: fmt.Sprintf("stars not checked for %d of the items: no GitHub data (set GITHUB_TOKEN, or GitHub is unreachable)", unchecked)})
 	}
 	return out
 }
