@@ -33,5 +33,8 @@ fuzz: ## fuzz the loader and the SVG sanitizer for a while each
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/landscape
 	$(GO) test -run '^$$' -fuzz FuzzSanitize -fuzztime 60s ./internal/logos
 
+netlify: build ## what Netlify runs: the site into public/; without GITHUB_TOKEN or network it warns and goes on
+	$(BIN) build --cache-dir $(CACHE_DIR) --out public
+
 clean:
 	rm -rf bin public
