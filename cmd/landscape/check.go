@@ -13,6 +13,7 @@ import (
 
 	"github.com/serverless-landscape/landscape/internal/build"
 	"github.com/serverless-landscape/landscape/internal/change"
+	"github.com/serverless-landscape/landscape/internal/check"
 	"github.com/serverless-landscape/landscape/internal/diag"
 )
 
@@ -144,6 +145,9 @@ func reportCheck(res build.CheckResult, f checkFlags, base *build.Base, stdout, 
 	if err := diag.Write(stdout, shown, f.format); err != nil {
 		return err
 	}
+	if res.Diff != nil {
+		writeChanges(stderr, res)
+	}
 	line := "check: "
 	if res.Diff != nil {
 		line += fmt.Sprintf("against %s: %s; ", base.Name, res.Diff)
@@ -163,6 +167,31 @@ func reportCheck(res build.CheckResult, f checkFlags, base *build.Base, stdout, 
 		return errFailed
 	}
 	return nil
+}
+
+// writeChanges lists the items the change touched with the rules'
+// verdicts, the text form of the summary's table.
+func writeChanges(w io.Writer, res build.CheckResult) {
+	for _, c := range res.Diff.Changes {
+		it, where := c.Head, c.Head
+		if it == nil {
+			it, where = c.Base, c.Base
+		}
+		path := it.Path()
+		if c.Kind == change.Moved {
+			path = c.Base.Path() + " -> " + path
+		}
+		fmt.Fprintf(w, "%s %q in %s (line %d)", c.Kind, it.Name, path, where.Pos.Line)
+		if len(c.Fields) > 0 {
+			fmt.Fprintf(w, ": %s", strings.Join(c.Fields, ", "))
+		}
+		fmt.Fprintln(w)
+		for _, v := range res.Verdicts[c.Head] {
+			if v.Status != check.NotApplicable {
+				fmt.Fprintf(w, "    %s: %s: %s\n", v.Rule, v.Status, v.Reason)
+			}
+		}
+	}
 }
 
 func writeSummaries(res build.CheckResult, f checkFlags, base *build.Base) error {
