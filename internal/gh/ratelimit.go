@@ -24,7 +24,9 @@ type tokenClient struct {
 }
 
 // pool hands out clients in turn, skipping those whose rate limit is spent,
-// and decides between waiting for a reset and giving up.
+// and decides between waiting for a reset and giving up. Rate limits are
+// timed by the real clock, as GitHub's reset times and go-github's own
+// checks are, never by Options.Now.
 type pool struct {
 	o       Options
 	mu      sync.Mutex
@@ -38,37 +40,36 @@ type pool struct {
 var errRateLimited = errors.New("rate limit exhausted")
 
 func (p *pool) acquire(ctx context.Context) (*tokenClient, error) {
-	for {
-		p.mu.Lock()
-		if p.stopped != nil {
-			p.mu.Unlock()
-			return nil, p.stopped
-		}
-		now := p.o.Now()
-		var soonest *tokenClient
-		for i := range p.clients {
-			c := p.clients[(p.next+i)%len(p.clients)]
-			if !now.Before(c.blockedUntil) {
-				p.next = (p.next + i + 1) % len(p.clients)
-				p.mu.Unlock()
-				return c, nil
-			}
-			if soonest == nil || c.blockedUntil.Before(soonest.blockedUntil) {
-				soonest = c
-			}
-		}
-		wait := soonest.blockedUntil.Sub(now)
-		if wait > p.o.MaxRateWait {
-			p.stopped = fmt.Errorf("%w until %s", errRateLimited, soonest.blockedUntil.UTC().Format("15:04 MST"))
-			p.mu.Unlock()
-			return nil, p.stopped
-		}
+	p.mu.Lock()
+	if p.stopped != nil {
 		p.mu.Unlock()
-		p.o.Logger.Info("github: waiting for rate limit reset", "wait", wait.Round(time.Second))
-		if err := p.o.sleep(ctx, wait); err != nil {
-			return nil, err
+		return nil, p.stopped
+	}
+	now := time.Now()
+	var soonest *tokenClient
+	for i := range p.clients {
+		c := p.clients[(p.next+i)%len(p.clients)]
+		if !now.Before(c.blockedUntil) {
+			p.next = (p.next + i + 1) % len(p.clients)
+			p.mu.Unlock()
+			return c, nil
+		}
+		if soonest == nil || c.blockedUntil.Before(soonest.blockedUntil) {
+			soonest = c
 		}
 	}
+	wait := soonest.blockedUntil.Sub(now)
+	if wait > p.o.MaxRateWait {
+		p.stopped = fmt.Errorf("%w until %s", errRateLimited, soonest.blockedUntil.UTC().Format("15:04 MST"))
+		p.mu.Unlock()
+		return nil, p.stopped
+	}
+	p.mu.Unlock()
+	p.o.Logger.Info("github: waiting for rate limit reset", "wait", wait.Round(time.Second))
+	if err := p.o.sleep(ctx, wait); err != nil {
+		return nil, err
+	}
+	return soonest, nil
 }
 
 func (p *pool) block(c *tokenClient, until time.Time) {
@@ -150,7 +151,7 @@ func (e *rateLimitError) Error() string { return "rate limited: " + e.msg }
 // classify tells rate limits (and when they lift), passing failures and
 // final answers apart, from GitHub's status codes and headers.
 func (p *pool) classify(resp *github.Response, err error) (errorKind, time.Time) {
-	now := p.o.Now()
+	now := time.Now()
 	var rl *github.RateLimitError
 	var abuse *github.AbuseRateLimitError
 	var ours *rateLimitError
