@@ -170,28 +170,40 @@ func reportCheck(res build.CheckResult, f checkFlags, base *build.Base, stdout, 
 }
 
 // writeChanges lists the items the change touched with the rules'
-// verdicts, the text form of the summary's table.
+// verdicts, the text form of the summary's table. Values from landscape.yml
+// are kept on their line: a line break in a name could otherwise start a
+// GitHub workflow command in the job log.
 func writeChanges(w io.Writer, res build.CheckResult) {
 	for _, c := range res.Diff.Changes {
-		it, where := c.Head, c.Head
+		it := c.Head
 		if it == nil {
-			it, where = c.Base, c.Base
+			it = c.Base
 		}
 		path := it.Path()
 		if c.Kind == change.Moved {
 			path = c.Base.Path() + " -> " + path
 		}
-		fmt.Fprintf(w, "%s %q in %s (line %d)", c.Kind, it.Name, path, where.Pos.Line)
+		line := fmt.Sprintf("%s %q in %s (line %d)", c.Kind, it.Name, path, it.Pos.Line)
 		if len(c.Fields) > 0 {
-			fmt.Fprintf(w, ": %s", strings.Join(c.Fields, ", "))
+			line += ": " + strings.Join(c.Fields, ", ")
 		}
-		fmt.Fprintln(w)
+		fmt.Fprintln(w, oneLine(line))
 		for _, v := range res.Verdicts[c.Head] {
 			if v.Status != check.NotApplicable {
-				fmt.Fprintf(w, "    %s: %s: %s\n", v.Rule, v.Status, v.Reason)
+				fmt.Fprintln(w, "    "+oneLine(fmt.Sprintf("%s: %s: %s", v.Rule, v.Status, v.Reason)))
 			}
 		}
 	}
+}
+
+// oneLine replaces control characters, line breaks included, with spaces.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == '\u2028' || r == '\u2029' || r == '\u0085' {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 func writeSummaries(res build.CheckResult, f checkFlags, base *build.Base) error {

@@ -259,3 +259,11 @@ func TestCheckChanges(t *testing.T) {
 		})
 	}
 }
+
+func TestOneLine(t *testing.T) {
+	for in, want := range map[string]string{"a\n::error::x": "a ::error::x", "a\r\nb\x1b[31m": "a  b [31m", "plain – text": "plain – text"} {
+		if got := oneLine(in); got != want {
+			t.Errorf("oneLine(%q): got %q, want %q", in, got, want)
+		}
+	}
+}
