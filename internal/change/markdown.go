@@ -11,6 +11,11 @@ import (
 	"github.com/serverless-landscape/landscape/internal/landscape"
 )
 
+// MaxRows bounds the rows of the table and the lines of each list of
+// problems, so that a change that touches the whole landscape still fits in
+// GitHub's job summary (1 MiB per step).
+const MaxRows = 500
+
 // Summary is what a reviewer reads about a change: the items it adds,
 // removes, changes and moves with every rule's verdict on them, and the
 // problems it introduces.
@@ -71,7 +76,11 @@ func (s Summary) writeChanges(b *strings.Builder) {
 		b.WriteString(" " + r + " |")
 	}
 	b.WriteString("\n|---|---|---|---|---|---:|" + strings.Repeat("---|", len(check.RuleNames)) + "\n")
-	for _, c := range s.Diff.Changes {
+	for i, c := range s.Diff.Changes {
+		if i == MaxRows {
+			fmt.Fprintf(b, "\n… and %d more, listed in the job log.\n", len(s.Diff.Changes)-MaxRows)
+			break
+		}
 		s.writeRow(b, c)
 	}
 	b.WriteString("\n")
@@ -137,6 +146,8 @@ func writeProblems(b *strings.Builder, title string, l diag.List) {
 	if len(l) == 0 {
 		return
 	}
+	more := len(l) - MaxRows
+	l = l[:min(len(l), MaxRows)]
 	lines := make([]string, len(l))
 	fence := "```"
 	for i, p := range l {
@@ -151,4 +162,7 @@ func writeProblems(b *strings.Builder, title string, l diag.List) {
 		}
 	}
 	fmt.Fprintf(b, "### %s\n\n%stext\n%s\n%s\n\n", title, fence, strings.Join(lines, "\n"), fence)
+	if more > 0 {
+		fmt.Fprintf(b, "… and %d more, listed in the job log.\n\n", more)
+	}
 }

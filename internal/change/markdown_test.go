@@ -2,6 +2,7 @@ package change
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -122,5 +123,30 @@ func TestProblemsFence(t *testing.T) {
 	html := gfm(t, b.String())
 	if strings.Contains(html, "<img") || strings.Count(html, "<pre>") != 1 {
 		t.Errorf("the problems escape their code block:\n%s\n%s", b.String(), html)
+	}
+}
+
+func TestMarkdownBounded(t *testing.T) {
+	var items []string
+	for i := range MaxRows + 20 {
+		items = append(items, fmt.Sprintf("Item%d", i))
+	}
+	d := Compare(parse(t, yml(nil, []string{"T"})), parse(t, yml(items, []string{"T"})))
+	problems := make(diag.List, MaxRows+7)
+	for i := range problems {
+		problems[i] = diag.Diagnostic{File: "landscape.yml", Line: i + 1, Message: "m"}
+	}
+	var out bytes.Buffer
+	if err := WriteMarkdown(&out, Summary{Diff: d, Introduced: problems}); err != nil {
+		t.Fatal(err)
+	}
+	md := out.String()
+	if got := strings.Count(md, "| added |"); got != MaxRows {
+		t.Errorf("rows: got %d, want %d", got, MaxRows)
+	}
+	for _, want := range []string{"… and 20 more, listed in the job log.", "… and 7 more, listed in the job log."} {
+		if !strings.Contains(md, want) {
+			t.Errorf("summary lacks %q", want)
+		}
 	}
 }
