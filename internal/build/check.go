@@ -59,28 +59,27 @@ func (o *Builder) Check(ctx context.Context, base *Base) (CheckResult, error) {
 	if err != nil {
 		return res, err
 	}
-	var bl *landscape.Landscape
-	var baseDiags diag.List
-	if base != nil {
-		bl, baseDiags = o.loadBase(base, in.Settings)
-		if err := o.baseFacts(ctx, bl, head, facts); err != nil {
-			return res, err
-		}
-	}
-	vs := check.Rules(check.RulesInput{Landscape: head, Settings: in.Settings, Repos: facts, Home: bl})
-	res.Verdicts = make(map[*landscape.Item][]check.Verdict, len(vs))
-	for _, iv := range vs {
-		res.Verdicts[iv.Item] = iv.Verdicts
-	}
-	ruleDiags := check.RuleDiags(head.File, vs)
 	if base == nil {
-		res.Introduced = append(append(diags, o.noBaseRules(head.File, ruleDiags)...), ghDiags...)
+		vs := o.verdicts(&res, head, in.Settings, facts, nil)
+		res.Introduced = append(append(diags, o.noBaseRules(head.File, check.RuleDiags(head.File, vs))...), ghDiags...)
 		res.Introduced.Sort()
 		return res, nil
 	}
+	return res, o.judge(ctx, &res, in, diags, ghDiags, facts, base)
+}
+
+// judge splits the problems of the working landscape into those the change
+// introduces and those the base already had.
+func (o *Builder) judge(ctx context.Context, res *CheckResult, in Inputs, diags, ghDiags diag.List, facts map[string]*gh.Repo, base *Base) error {
+	head := in.Landscape
+	bl, baseDiags := o.loadBase(base, in.Settings)
+	if err := o.baseFacts(ctx, bl, head, facts); err != nil {
+		return err
+	}
+	vs := o.verdicts(res, head, in.Settings, facts, bl)
 	baseRules := check.RuleDiags(head.File, check.Rules(check.RulesInput{Landscape: bl, Settings: in.Settings, Repos: facts, Home: bl}))
 	res.Diff = change.Compare(bl, head)
-	res.Introduced, res.Existing = res.Diff.Split(append(diags, o.strictRules(ruleDiags)...), append(baseDiags, baseRules...), base.ChangedLogos)
+	res.Introduced, res.Existing = res.Diff.Split(append(diags, o.strictRules(check.RuleDiags(head.File, vs))...), append(baseDiags, baseRules...), base.ChangedLogos)
 	for _, p := range ghDiags { // renamed or deleted repositories: news only for touched items
 		if res.Diff.Unchanged(p) {
 			res.Existing = append(res.Existing, p)
@@ -90,7 +89,18 @@ func (o *Builder) Check(ctx context.Context, base *Base) (CheckResult, error) {
 	}
 	res.Introduced.Sort()
 	res.Existing.Sort()
-	return res, nil
+	return nil
+}
+
+// verdicts applies the rules to the working landscape and keeps the
+// verdicts by item for the summary.
+func (o *Builder) verdicts(res *CheckResult, head *landscape.Landscape, s *landscape.Settings, facts map[string]*gh.Repo, home *landscape.Landscape) []check.ItemVerdicts {
+	vs := check.Rules(check.RulesInput{Landscape: head, Settings: s, Repos: facts, Home: home})
+	res.Verdicts = make(map[*landscape.Item][]check.Verdict, len(vs))
+	for _, iv := range vs {
+		res.Verdicts[iv.Item] = iv.Verdicts
+	}
+	return vs
 }
 
 // loadBase parses the base landscape under the working file's name, so
@@ -136,8 +146,8 @@ func (o *Builder) baseFacts(ctx context.Context, base, head *landscape.Landscape
 
 // strictRules makes unchecked rules errors when Strict.
 func (o *Builder) strictRules(l diag.List) diag.List {
-	for i := range l {
-		if o.Strict {
+	if o.Strict {
+		for i := range l {
 			l[i].Severity = diag.Error
 		}
 	}
