@@ -52,7 +52,7 @@ type fetcher struct {
 }
 
 // Fetch returns the facts for refs, from the cache when it is fresh and from
-// GitHub otherwise. It returns an error only for unusable options (or when
+// GitHub otherwise. Repositories hosted elsewhere (GitLab...) are skipped. It returns an error only for unusable options (or when
 // ctx is cancelled); every GitHub failure becomes a Problem and the cached
 // values are kept.
 func Fetch(ctx context.Context, opts Options, refs []RepoRef) (Result, error) {
@@ -87,7 +87,9 @@ func (f *fetcher) plan(refs []RepoRef) []*job {
 		seen[ref.URL] = true
 		owner, name, ok := ParseRepoURL(ref.URL)
 		if !ok {
-			f.problem(ref.URL, "not a GitHub repository URL")
+			if onGitHub(ref.URL) {
+				f.problem(ref.URL, "not a GitHub repository URL (want https://github.com/owner/name)")
+			}
 			continue
 		}
 		k := newRepoKey(owner, name, ref.Branch)

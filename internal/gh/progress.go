@@ -18,6 +18,7 @@ type progress struct {
 
 	mu          sync.Mutex
 	total, done int
+	shown       int // done as of the last line written
 	start, last time.Time
 }
 
@@ -39,9 +40,10 @@ func (p *progress) add(n int) {
 	switch {
 	case p.terminal:
 		fmt.Fprintf(p.w, "\r%s\x1b[K", p.line(now))
+		p.shown = p.done
 	case now.Sub(p.last) >= p.interval:
 		fmt.Fprintln(p.w, p.line(now))
-		p.last = now
+		p.last, p.shown = now, p.done
 	}
 }
 
@@ -52,11 +54,12 @@ func (p *progress) finish() {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.terminal {
-		fmt.Fprintf(p.w, "\r%s\x1b[K\n", p.line(p.now()))
-		return
+	switch {
+	case p.terminal:
+		fmt.Fprintln(p.w) // keep the last drawn line
+	case p.shown != p.done:
+		fmt.Fprintln(p.w, p.line(p.now()))
 	}
-	fmt.Fprintln(p.w, p.line(p.now()))
 }
 
 func (p *progress) line(now time.Time) string {

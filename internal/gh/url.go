@@ -37,6 +37,17 @@ func ParseRepoURL(u string) (owner, name string, ok bool) {
 	return parts[0], parts[1], true
 }
 
+// onGitHub tells whether u points at github.com at all, so that a URL of an
+// organization there is reported while a GitLab repository is just skipped.
+func onGitHub(u string) bool {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil {
+		return false
+	}
+	host := strings.ToLower(p.Host)
+	return host == "github.com" || host == "www.github.com"
+}
+
 // validOwner follows GitHub's rule for user and organization names:
 // alphanumerics and single inner hyphens, at most 39 characters.
 func validOwner(s string) bool {
