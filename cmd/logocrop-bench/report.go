@@ -1,0 +1,66 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// report prints the share of logos whose computed box lies within tol of
+// the painted one, and optionally the others.
+func report(list []*logo, tol float64, verbose bool) {
+	var within, compared, unmeasured, blank int
+	var off []*logo
+	for _, l := range list {
+		switch {
+		case l.ref == nil || l.ref.Empty:
+			blank++
+			if verbose {
+				fmt.Printf("browser painted nothing: %s (%v)\n", l.Name, l.err)
+			}
+		case l.err != nil:
+			unmeasured++
+			if verbose {
+				fmt.Printf("cropper cannot measure: %s: %v\n", l.Name, l.err)
+			}
+		default:
+			compared++
+			l.deviation = deviation(l)
+			if l.deviation <= tol {
+				within++
+			} else {
+				off = append(off, l)
+			}
+		}
+	}
+	sort.Slice(off, func(i, j int) bool { return off[i].deviation > off[j].deviation })
+	if verbose {
+		for _, l := range off {
+			fmt.Printf("off by %.1f%%: %s\n", 100*l.deviation, l.Name)
+		}
+	}
+	painted := compared + unmeasured
+	fmt.Printf("logos: %d; painted by the browser: %d; measured by the cropper: %d; cannot measure: %d\n",
+		len(list), painted, compared, unmeasured)
+	fmt.Printf("within %.0f%% of the browser's box: %d of %d measured (%.1f%%), %d of %d painted (%.1f%%)\n",
+		100*tol, within, compared, pct(within, compared), within, painted, pct(within, painted))
+}
+
+// deviation is the largest distance between matching edges of the two
+// boxes, as a share of the reference box's larger side.
+func deviation(l *logo) float64 {
+	sx, sy := l.vb.W/float64(l.W), l.vb.H/float64(l.H)
+	r := l.ref
+	rx0, ry0 := l.vb.X+float64(r.X0)*sx, l.vb.Y+float64(r.Y0)*sy
+	rx1, ry1 := l.vb.X+float64(r.X1)*sx, l.vb.Y+float64(r.Y1)*sy
+	o := l.ours
+	d := math.Max(math.Max(math.Abs(o.X-rx0), math.Abs(o.X+o.W-rx1)), math.Max(math.Abs(o.Y-ry0), math.Abs(o.Y+o.H-ry1)))
+	return d / math.Max(rx1-rx0, ry1-ry0)
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
