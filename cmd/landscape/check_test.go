@@ -267,3 +267,25 @@ func TestOneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckChangedLogo checks that a logo problem on an item the change left
+// alone is still the change's when the change edits the logo file.
+func TestCheckChangedLogo(t *testing.T) {
+	r := newCheckRepo(t)
+	logo := filepath.Join(r.dir, "hosted_logos", "lumigo.svg")
+	orig, err := os.ReadFile(logo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, logo, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><text x="1" y="5">Lumigo</text></svg>`)
+	_, stdout, stderr := r.check(t, string(r.base), "--base", "HEAD")
+	want := `item "Lumigo": logo: contains text`
+	if !strings.Contains(stdout, want) {
+		t.Errorf("a problem of a changed logo file: stdout lacks %q\nstdout:\n%s\nstderr:\n%s", want, stdout, stderr)
+	}
+	write(t, logo, string(orig))
+	_, stdout, _ = r.check(t, string(r.base), "--base", "HEAD")
+	if strings.Contains(stdout, `"Lumigo"`) {
+		t.Errorf("logo restored: got problems about it:\n%s", stdout)
+	}
+}
