@@ -50,6 +50,8 @@ func TestFailures(t *testing.T) {
 			wantStars: 110000, wantStale: true, wantFailed: 2, wantRequests: 1, wantNotice: "rate limit exhausted until"},
 		{name: "contributors 5xx every time", faults: []ghtest.Fault{with(ghtest.ServerError(), "kubernetes/contributors", -1)},
 			wantStars: 110001, wantStale: true, wantFailed: 1, wantRequests: 6, wantProblem: "contributors"},
+		{name: "token rejected", change: func(s *ghtest.Server) { s.Token = "another" },
+			wantStars: 110000, wantStale: true, wantFailed: 2, wantRequests: 1, wantNotice: "rejected the token"},
 		{name: "partial graphql error", change: func(s *ghtest.Server) {
 			s.Update("kubernetes/kubernetes", func(r *ghtest.Repo) { r.GraphQLError = "Repository access blocked" })
 		}, wantStars: 110000, wantStale: true, wantFailed: 1, wantRequests: 2, wantProblem: "Repository access blocked"},

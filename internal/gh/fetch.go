@@ -61,7 +61,7 @@ func Fetch(ctx context.Context, opts Options, refs []RepoRef) (Result, error) {
 		return Result{}, err
 	}
 	f := &fetcher{o: o, cache: cache{o.CacheDir}, redact: redactor(o.Tokens)}
-	f.pool = &pool{o: o, clients: newClients(o, &f.requests)}
+	f.pool = &pool{o: o, redact: f.redact, clients: newClients(o, &f.requests)}
 	jobs := f.plan(refs)
 	expired := f.loadCache(jobs)
 	switch {
@@ -166,7 +166,7 @@ func (f *fetcher) refresh(ctx context.Context, jobs []*job) {
 	limited := 0
 	for _, j := range jobs {
 		f.complete(j)
-		if errors.Is(j.err, errRateLimited) || errors.Is(j.contribErr, errRateLimited) {
+		if stopped(j.err) || stopped(j.contribErr) {
 			limited++
 		}
 	}

@@ -56,7 +56,7 @@ func (f *fetcher) fail(j *job, err error) {
 	if j.cached != nil {
 		j.cached.ExpiresAt = f.o.Now() // reported stale
 	}
-	if !errors.Is(err, errRateLimited) {
+	if !stopped(err) {
 		f.problem(j.urls[0], "refresh failed, kept cached values: "+err.Error())
 	}
 }

@@ -21,6 +21,7 @@ type tokenClient struct {
 	gh           *github.Client
 	index        int // 1-based, for logs: never the token itself
 	blockedUntil time.Time
+	rejected     bool // GitHub answered 401: the token is wrong or revoked
 }
 
 // pool hands out clients in turn, skipping those whose rate limit is spent,
@@ -29,6 +30,7 @@ type tokenClient struct {
 // checks are, never by Options.Now.
 type pool struct {
 	o       Options
+	redact  redactor
 	mu      sync.Mutex
 	clients []*tokenClient
 	next    int
@@ -38,6 +40,15 @@ type pool struct {
 // errRateLimited is wrapped by every request refused because all tokens are
 // out of rate limit for longer than Options.MaxRateWait.
 var errRateLimited = errors.New("rate limit exhausted")
+
+// errRejected is returned once GitHub has refused every token.
+var errRejected = errors.New("GitHub rejected the token (401 Bad credentials)")
+
+// stopped tells whether err ended all fetching rather than one request,
+// which is reported once rather than per repository.
+func stopped(err error) bool {
+	return errors.Is(err, errRateLimited) || errors.Is(err, errRejected)
+}
 
 func (p *pool) acquire(ctx context.Context) (*tokenClient, error) {
 	p.mu.Lock()
@@ -49,6 +60,9 @@ func (p *pool) acquire(ctx context.Context) (*tokenClient, error) {
 	var soonest *tokenClient
 	for i := range p.clients {
 		c := p.clients[(p.next+i)%len(p.clients)]
+		if c.rejected {
+			continue
+		}
 		if !now.Before(c.blockedUntil) {
 			p.next = (p.next + i + 1) % len(p.clients)
 			p.mu.Unlock()
@@ -57,6 +71,11 @@ func (p *pool) acquire(ctx context.Context) (*tokenClient, error) {
 		if soonest == nil || c.blockedUntil.Before(soonest.blockedUntil) {
 			soonest = c
 		}
+	}
+	if soonest == nil {
+		p.stopped = errRejected
+		p.mu.Unlock()
+		return nil, p.stopped
 	}
 	wait := soonest.blockedUntil.Sub(now)
 	if wait > p.o.MaxRateWait {
@@ -70,6 +89,12 @@ func (p *pool) acquire(ctx context.Context) (*tokenClient, error) {
 		return nil, err
 	}
 	return soonest, nil
+}
+
+func (p *pool) reject(c *tokenClient) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	c.rejected = true
 }
 
 func (p *pool) block(c *tokenClient, until time.Time) {
@@ -115,10 +140,13 @@ func (p *pool) do(ctx context.Context, newReq func(*github.Client) (*http.Reques
 			limits++
 			p.o.Logger.Debug("github: rate limited", "token", c.index, "until", until)
 			p.block(c, until)
+		case kind == unauthorized:
+			p.o.Logger.Warn("github: token rejected", "token", c.index, "error", p.redact.String(err.Error()))
+			p.reject(c)
 		case kind == transient && retries < p.o.MaxRetries:
 			retries++
 			d := backoff(retries)
-			p.o.Logger.Debug("github: retrying", "url", req.URL.Path, "after", d, "error", err.Error())
+			p.o.Logger.Debug("github: retrying", "url", req.URL.Path, "after", d, "error", p.redact.String(err.Error()))
 			if err := p.o.sleep(ctx, d); err != nil {
 				return resp, err
 			}
@@ -134,6 +162,7 @@ const (
 	permanent errorKind = iota
 	transient
 	rateLimited
+	unauthorized
 )
 
 // transientError marks an answer worth retrying that HTTP calls a success.
@@ -177,6 +206,9 @@ func (p *pool) classify(resp *github.Response, err error) (errorKind, time.Time)
 	if resp != nil && resp.Response != nil {
 		if until, ok := limitFromHeaders(resp.Response, now); ok {
 			return rateLimited, until
+		}
+		if resp.StatusCode == http.StatusUnauthorized {
+			return unauthorized, time.Time{}
 		}
 		if resp.StatusCode >= 500 || resp.StatusCode == http.StatusAccepted {
 			return transient, time.Time{}

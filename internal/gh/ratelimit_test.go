@@ -61,18 +61,21 @@ func TestRateLimitWait(t *testing.T) {
 func TestTokens(t *testing.T) {
 	limited := ghtest.PrimaryRateLimit(http.StatusForbidden, time.Now().Add(time.Hour))
 	tests := []struct {
-		name     string
-		faults   []ghtest.Fault
-		wantUsed int // requests per token at least, from how many tokens
-		tokens   int
+		name        string
+		faults      []ghtest.Fault
+		serverToken string
+		wantUsed    int // requests per token at least, from how many tokens
+		tokens      int
 	}{
-		{"spread", nil, 80, 3},
-		{"one token limited", []ghtest.Fault{limited}, 80, 2},
+		{"spread", nil, "", 80, 3},
+		{"one token limited", []ghtest.Fault{limited}, "", 80, 2},
+		{"two tokens rejected", nil, "tok-b", 250, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := ghtest.NewServer(t)
 			refs := fakeLandscape(s, 300)
+			s.Token = tt.serverToken
 			for _, f := range tt.faults {
 				s.Inject(f)
 			}
@@ -143,10 +146,10 @@ func TestOffline(t *testing.T) {
 func TestTokenNeverShown(t *testing.T) {
 	s := ghtest.NewServer(t)
 	s.Add(kubernetes)
+	s.Inject(ghtest.Fault{Path: "graphql", Status: 500, EchoAuthorization: true,
+		Body: `{"message":"failed for $AUTH"}`})
 	s.Inject(ghtest.Fault{Path: "graphql", Times: -1, Status: 400, EchoAuthorization: true,
 		Body: `{"message":"bad request from $AUTH"}`})
-	s.Inject(ghtest.Fault{Path: "", Times: -1, Status: 500, EchoAuthorization: true,
-		Body: `{"message":"failed for $AUTH"}`})
 	o := testOptions(t, s)
 	var logs, prog bytes.Buffer
 	o.Logger = logTo(&logs)
@@ -158,6 +161,9 @@ func TestTokenNeverShown(t *testing.T) {
 	}
 	if !strings.Contains(problemText(res), "bad request from Bearer [redacted]") {
 		t.Errorf("got problems %q, want the server's message with the token redacted", problemText(res))
+	}
+	if !strings.Contains(logs.String(), "failed for Bearer [redacted]") {
+		t.Errorf("got logs %q, want the retried answer logged with the token redacted", logs.String())
 	}
 }
 
