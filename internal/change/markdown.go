@@ -102,7 +102,7 @@ func (s Summary) writeRow(b *strings.Builder, c Change) {
 	cells := []string{what, "**" + Escape(it.Name) + "**", Escape(check.CompanyName(it)), where, repoCell(it), "—"}
 	vs := s.Verdicts[c.Head]
 	for _, v := range vs {
-		if v.Rule == check.RuleStars && (v.Status == check.Pass || v.Status == check.Fail) {
+		if v.Rule == check.RuleStars && (v.StarsKnown || v.Status == check.Pass) {
 			cells[5] = fmt.Sprintf("%d", v.Stars)
 		}
 	}

@@ -43,7 +43,10 @@ type Verdict struct {
 	Rule   string
 	Status Status
 	Reason string
-	Stars  int // the summed stars, when known (star rule)
+	// Stars are the item's stars summed over its GitHub repositories (star
+	// rule), whatever the status; StarsKnown when every repository had facts.
+	Stars      int
+	StarsKnown bool
 }
 
 // RulesInput is what the inclusion rules read.
@@ -90,34 +93,16 @@ func stars(in RulesInput, it *landscape.Item) Verdict {
 		v.Reason = "no GitHub repository"
 		return v
 	}
-	if !it.IsOpenSource() {
-		v.Reason = "not open source (open_source: false)"
-		return v
-	}
-	if it.Project != "" {
-		v.Status, v.Reason = Exempt, "a foundation project ("+it.Project+")"
-		return v
-	}
-	for _, e := range in.Settings.Rules.StarExemptions {
-		if e.Item == it.Name {
-			v.Status, v.Reason = Exempt, "exempted in settings: "+e.Reason
-			return v
+	sum, missing := sumStars(in.Repos, it)
+	v.Stars, v.StarsKnown = sum, missing == 0
+	if exempt, why := starExempt(in.Settings, it); why != "" {
+		v.Reason = why
+		if exempt {
+			v.Status = Exempt
 		}
+		return v
 	}
 	need := in.Settings.Rules.MinStars
-	sum, missing := 0, 0
-	for _, r := range it.Repos() {
-		if _, _, ok := gh.ParseRepoURL(r.URL); !ok {
-			continue
-		}
-		f := in.Repos[r.URL]
-		if f == nil {
-			missing++
-			continue
-		}
-		sum += f.Stars
-	}
-	v.Stars = sum
 	switch {
 	case sum >= need:
 		v.Status, v.Reason = Pass, fmt.Sprintf("%s stars (at least %s)", thousands(sum), thousands(need))
@@ -127,6 +112,39 @@ func stars(in RulesInput, it *landscape.Item) Verdict {
 		v.Status, v.Reason = Fail, fmt.Sprintf("%s stars, fewer than the %s an open-source project needs (wait until it has more, or add it to rules.star_exemptions in settings with a reason)", thousands(sum), thousands(need))
 	}
 	return v
+}
+
+// starExempt says why the star rule does not judge an item: it is not open
+// source (exempt false), or it is exempt; "" when the rule applies.
+func starExempt(s *landscape.Settings, it *landscape.Item) (exempt bool, why string) {
+	if !it.IsOpenSource() {
+		return false, "not open source (open_source: false)"
+	}
+	if it.Project != "" {
+		return true, "a foundation project (" + it.Project + ")"
+	}
+	for _, e := range s.Rules.StarExemptions {
+		if e.Item == it.Name {
+			return true, "exempted in settings: " + e.Reason
+		}
+	}
+	return false, ""
+}
+
+// sumStars adds up the stars of an item's GitHub repositories and counts
+// those without facts.
+func sumStars(facts map[string]*gh.Repo, it *landscape.Item) (sum, missing int) {
+	for _, r := range it.Repos() {
+		if _, _, ok := gh.ParseRepoURL(r.URL); !ok {
+			continue
+		}
+		if f := facts[r.URL]; f != nil {
+			sum += f.Stars
+		} else {
+			missing++
+		}
+	}
+	return sum, missing
 }
 
 func plural(n int, one, many string) string {

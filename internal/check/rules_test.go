@@ -155,3 +155,17 @@ func TestThousands(t *testing.T) {
 		}
 	}
 }
+
+// TestStarsShown checks that an exempt project's stars are still known, for
+// the summary to show.
+func TestStarsShown(t *testing.T) {
+	l := load(t, strings.Replace(strings.Replace(twoBoxes, "%s", item("A", "repo_url: https://github.com/o/a\nproject: sandbox"), 1), "%s", item("B", "repo_url: https://github.com/o/b"), 1))
+	vs := Rules(RulesInput{Landscape: l, Settings: rulesSettings(), Repos: map[string]*gh.Repo{"https://github.com/o/a": {Stars: 42}}})
+	a, b := vs[0].Verdicts[0], vs[1].Verdicts[0]
+	if a.Status != Exempt || a.Stars != 42 || !a.StarsKnown {
+		t.Errorf("exempt project: got %+v, want exempt with 42 known stars", a)
+	}
+	if b.Status != NotChecked || b.StarsKnown {
+		t.Errorf("project without facts: got %+v, want not checked with unknown stars", b)
+	}
+}
