@@ -3,6 +3,7 @@ package gh
 import (
 	"errors"
 	"strings"
+	"time"
 )
 
 // complete turns a refreshed job's answers into its cache entry, keeping
@@ -11,30 +12,7 @@ func (f *fetcher) complete(j *job) {
 	now := f.o.Now()
 	switch {
 	case j.gql != nil:
-		r := j.gql.toRepo()
-		r.URL = canonicalURL(j.gql.NameWithOwner)
-		r.Contributors = j.contributors
-		r.FetchedAt = now
-		if !equalFoldRepo(Repo{Owner: j.owner, Name: j.name}, j.gql.NameWithOwner) {
-			r.RenamedTo = r.URL
-		}
-		if j.key.branch != "" && j.gql.Branch == nil {
-			f.problem(j.urls[0], "branch "+j.key.branch+" not found: using the default branch")
-		}
-		e := &cacheEntry{FetchedAt: now, ExpiresAt: expiry(now, f.o.Lifetime), ContributorsETag: j.etag, Repo: *r}
-		switch {
-		case errors.Is(j.contribErr, errTooManyContributors):
-			f.problem(j.urls[0], j.contribErr.Error())
-		case j.contribErr != nil:
-			// Keep the other facts but try again on the next run.
-			e.ExpiresAt = now
-			f.fail(j, j.contribErr)
-		}
-		f.save(j, e)
-		j.cached = e
-		if j.contribErr == nil || errors.Is(j.contribErr, errTooManyContributors) {
-			f.stats.Fetched++
-		}
+		f.completeFetched(j, now)
 	case j.notFound:
 		r := Repo{Owner: j.owner, Name: j.name, URL: canonicalURL(j.owner + "/" + j.name)}
 		if j.cached != nil {
@@ -48,6 +26,33 @@ func (f *fetcher) complete(j *job) {
 	default:
 		f.fail(j, j.err)
 	}
+}
+
+func (f *fetcher) completeFetched(j *job, now time.Time) {
+	r := j.gql.toRepo()
+	r.URL = canonicalURL(j.gql.NameWithOwner)
+	r.Contributors = j.contributors
+	r.FetchedAt = now
+	if !equalFoldRepo(Repo{Owner: j.owner, Name: j.name}, j.gql.NameWithOwner) {
+		r.RenamedTo = r.URL
+	}
+	if j.key.branch != "" && j.gql.Branch == nil {
+		f.problem(j.urls[0], "branch "+j.key.branch+" not found: using the default branch")
+	}
+	e := &cacheEntry{FetchedAt: now, ExpiresAt: expiry(now, f.o.Lifetime), ContributorsETag: j.etag, Repo: *r}
+	switch {
+	case j.contribErr == nil:
+		f.stats.Fetched++
+	case errors.Is(j.contribErr, errTooManyContributors):
+		f.problem(j.urls[0], j.contribErr.Error())
+		f.stats.Fetched++
+	default:
+		// Keep the other facts but try again on the next run.
+		e.ExpiresAt = now
+		f.fail(j, j.contribErr)
+	}
+	f.save(j, e)
+	j.cached = e
 }
 
 // fail records a failed refresh; the caller keeps whatever was cached.
