@@ -2,23 +2,37 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
-	"time"
+	"os"
+	"path/filepath"
+	"slices"
 
 	"github.com/serverless-landscape/landscape/internal/build"
+	"github.com/serverless-landscape/landscape/internal/diag"
+	"github.com/serverless-landscape/landscape/internal/serve"
 )
 
 const serveHelp = `Usage: landscape serve [flags]
 
-Builds the site and serves it on http://127.0.0.1:8080 (--addr).
+Builds the site, serves it on http://127.0.0.1:8080 (--addr) and rebuilds
+it when landscape.yml, the settings, the guide, a logo or (with
+--templates-dir) a template changes. Open pages reload by themselves after
+a rebuild. An edit that breaks the build keeps the last good site on screen
+under an overlay that lists the problems with their file:line.
+
+Rebuilds are incremental: an edited item renders its own page, the
+landscape page and the data files again; unchanged logos are not processed
+again and GitHub is asked only about repositories not seen before.
+
+The site is built into a temporary folder of its own, removed on exit,
+unless --out names one. The reload script is added to pages as they are
+served: built sites never contain it.
 
 Examples:
     landscape serve
     landscape serve --addr 127.0.0.1:9000 --offline
+    landscape serve --templates-dir templates     # also watch the templates
 `
 
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -27,27 +41,65 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := c.parse(fs, args); err != nil {
 		return err
 	}
-	res, err := build.Build(ctx, c.options(stderr))
-	if len(res.Diags) > 0 {
-		_ = report(res.Diags, "text", "build", stderr, io.Discard)
+	o := c.options(stderr)
+	if !c.set["out"] {
+		tmp, err := os.MkdirTemp("", "landscape-serve-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		o.OutDir = filepath.Join(tmp, "site")
 	}
-	if err != nil && !errors.Is(err, build.ErrProblems) {
-		return err
+	watch := []string{o.DataFile, o.LogosDir}
+	for _, f := range []string{o.SettingsFile, o.GuideFile, c.templatesDir} {
+		if f != "" {
+			watch = append(watch, f)
+		}
 	}
-	ln, err := net.Listen("tcp", *addr)
+	b := build.New(o)
+	srv, err := serve.Listen(serve.Options{Addr: *addr, Dir: o.OutDir, Watch: watch, Build: rebuilder(b, stderr), Log: stdout})
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w (is another server using the port? pick one with --addr)", *addr, err)
-	}
-	srv := &http.Server{Handler: http.FileServer(http.Dir(c.out)), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl-C to stop)\n", c.out, ln.Addr())
-	go func() {
-		<-ctx.Done()
-		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(shutdown)
-	}()
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	if err := srv.Run(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintln(stderr, "serve: stopped")
 	return nil
+}
+
+// rebuilder adapts the incremental build to the server. The first build
+// prints a line per stage; later ones print only problems that are new.
+func rebuilder(b *build.Builder, stderr io.Writer) serve.BuildFunc {
+	inc := b.Incremental()
+	var shown []string
+	return func(ctx context.Context, changed []string) serve.Outcome {
+		var ch build.Change
+		if changed != nil {
+			ch = inc.Classify(changed)
+			b.Log = nil
+		}
+		rep, err := inc.Rebuild(ctx, ch)
+		if now := texts(rep.Diags); !slices.Equal(now, shown) {
+			if len(rep.Diags) > 0 {
+				_ = report(rep.Diags, "text", "serve", stderr, io.Discard)
+			}
+			shown = now
+		}
+		out := serve.Outcome{Written: len(rep.Written) + len(rep.Removed), Problems: rep.Diags, Err: err}
+		if err != nil {
+			fmt.Fprintf(stderr, "serve: %v\n", err)
+		} else if rep.Site != nil {
+			out.BasePath = rep.Site.Settings.BasePath
+		}
+		return out
+	}
+}
+
+func texts(l diag.List) []string {
+	out := make([]string, len(l))
+	for i, d := range l {
+		out[i] = d.String()
+	}
+	return out
 }

@@ -1,0 +1,226 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/serverless-landscape/landscape/internal/gh"
+	"github.com/serverless-landscape/landscape/internal/landscape"
+	"github.com/serverless-landscape/landscape/internal/logos"
+	"github.com/serverless-landscape/landscape/internal/render"
+	"github.com/serverless-landscape/landscape/internal/site"
+)
+
+// Incremental rebuilds a site in place for a development server, recomputing
+// only what a change affects. It keeps the last good build in memory: the
+// GitHub facts by repository, the processed logo of every logo reference,
+// the rendered style sheet and script, and each item's public form (the
+// input of its page). A rebuild reloads and re-checks the data (cheap), asks
+// GitHub only about repositories it has not seen, reprocesses only logos
+// whose files changed, re-renders the pages that depend on what changed,
+// and writes only the files whose bytes differ, each replaced whole by a
+// rename so that the server never reads half a file.
+//
+// Which pages depend on what: an item's own page and JSON on the item; the
+// landscape page and the data exports on every item; every other page
+// (stats, guide, embeds, sitemap, 404) on the settings, the guide, the
+// templates, the tiles (name, logo, box, flags) and the facts counted in
+// the stats. A change to any of those renders everything, which is still
+// written only where it differs. Fields shown only on an item's page and in
+// the data exports are listed in pageOnly.
+type Incremental struct {
+	b *Builder
+
+	built     bool
+	site      *site.Site
+	facts     map[string]*gh.Repo     // by repository URL, from GitHub or its cache
+	logos     map[string]logos.Result // by logo reference as written in landscape.yml
+	assets    render.Assets
+	items     map[string]itemState // by item ID
+	order     string               // every item ID, box and category in page order
+	logoFiles map[string]bool      // logo files in OutDir
+}
+
+// itemState is what decides whether an item's page must be rendered again.
+type itemState struct {
+	page []byte // the item's JSON: everything its page shows
+	tile []byte // the same without the page-only fields
+}
+
+// Change says which inputs changed since the last build.
+type Change struct {
+	Data, Settings, Guide bool
+	Templates             bool
+	Logos                 []string // changed files, relative to LogosDir, slash-separated
+	Other                 bool     // something else changed: rebuild everything
+}
+
+// Report is what one rebuild did.
+type Report struct {
+	Result
+	Full      bool     // every page was rendered (first build, settings, guide, templates or tiles changed)
+	Rendered  int      // files rendered
+	Written   []string // files whose bytes changed, relative to OutDir, slash-separated
+	Removed   []string // files no longer part of the site
+	Processed int      // logo references processed (not reused from the last build)
+	Fetched   int      // repositories asked of GitHub or its cache
+	Took      time.Duration
+}
+
+// Incremental returns an incremental builder that shares b's options, parsed
+// templates and logo memo.
+func (o *Builder) Incremental() *Incremental { return &Incremental{b: o} }
+
+// Classify maps changed paths, as a watcher reports them, to inputs.
+func (inc *Incremental) Classify(paths []string) Change {
+	var ch Change
+	o := inc.b.Options
+	for _, p := range paths {
+		switch {
+		case same(p, o.DataFile):
+			ch.Data = true
+		case o.SettingsFile != "" && same(p, o.SettingsFile):
+			ch.Settings = true
+		case o.GuideFile != "" && same(p, o.GuideFile):
+			ch.Guide = true
+		case o.LogosDir != "" && within(o.LogosDir, p) != "":
+			ch.Logos = append(ch.Logos, within(o.LogosDir, p))
+		default:
+			ch.Templates = true
+		}
+	}
+	return ch
+}
+
+func same(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == bb
+}
+
+// within returns p relative to dir, slash-separated, or "" when p is not in
+// dir (or is dir itself).
+func within(dir, p string) string {
+	rel, err := filepath.Rel(dir, p)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+// logoFile is the file of the logos folder a reference names, "" for a URL.
+func logoFile(ref string) string {
+	if strings.Contains(ref, "://") {
+		return ""
+	}
+	return path.Clean(strings.TrimPrefix(ref, "./"))
+}
+
+// Rebuild brings OutDir up to date. The first call builds everything; later
+// calls use ch to skip what did not change. On error the site in OutDir and
+// the kept state are the last good ones.
+func (inc *Incremental) Rebuild(ctx context.Context, ch Change) (Report, error) {
+	start := time.Now()
+	rep, err := inc.rebuild(ctx, ch)
+	rep.Took = time.Since(start)
+	return rep, err
+}
+
+func (inc *Incremental) rebuild(ctx context.Context, ch Change) (Report, error) {
+	o := inc.b
+	var rep Report
+	if ch.Templates || ch.Other {
+		o.renderer = nil // parse the templates again
+	}
+	in, err := o.Load()
+	rep.Diags = in.Diags
+	if err != nil {
+		return rep, err
+	}
+	if o.Strict && in.Diags.HasErrors() {
+		return rep, ErrProblems
+	}
+	s := site.Assemble(in.Landscape, in.Settings, in.Guide)
+	rep.Site = s
+	facts, err := inc.github(ctx, in.Landscape, &rep)
+	if err != nil {
+		return rep, err
+	}
+	applyGitHub(s, facts)
+	results, err := inc.processLogos(ctx, in.Landscape, ch.Logos, &rep)
+	if err != nil {
+		return rep, err
+	}
+	applyLogos(in.Landscape.File, s, results, &rep.Diags)
+	rep.Diags.Sort()
+	if o.Strict && rep.Diags.HasErrors() {
+		return rep, ErrProblems
+	}
+	full := !inc.built || ch.Settings || ch.Guide || ch.Templates || ch.Other
+	if err := inc.render(ctx, s, results, full, &rep); err != nil {
+		return rep, err
+	}
+	inc.built, inc.site, inc.facts, inc.logos = true, s, facts, results
+	rep.Files = len(rep.Written)
+	return rep, nil
+}
+
+// github returns the facts of every repository of l, asking GitHub (or its
+// cache) only about those the last build did not know. Problems with those
+// already known were reported by the build that first saw them.
+func (inc *Incremental) github(ctx context.Context, l *landscape.Landscape, rep *Report) (map[string]*gh.Repo, error) {
+	facts := make(map[string]*gh.Repo, len(inc.facts))
+	known := make(map[string]bool)
+	var ask []*landscape.Item
+	for _, it := range l.Items {
+		fresh := false
+		for _, r := range it.Repos() {
+			if _, _, ok := gh.ParseRepoURL(r.URL); !ok {
+				continue
+			}
+			if f, ok := inc.facts[r.URL]; ok || known[r.URL] {
+				facts[r.URL] = f
+				known[r.URL] = true
+				continue
+			}
+			fresh = true
+		}
+		if fresh {
+			ask = append(ask, it)
+		}
+	}
+	if len(ask) == 0 {
+		return facts, nil
+	}
+	got, err := inc.b.github(ctx, &landscape.Landscape{File: l.File, Items: ask}, &rep.Diags)
+	if err != nil {
+		return nil, err
+	}
+	for _, it := range ask {
+		for _, r := range it.Repos() {
+			if _, _, ok := gh.ParseRepoURL(r.URL); ok && !known[r.URL] {
+				facts[r.URL] = got[r.URL] // nil when GitHub had nothing: not asked again
+				known[r.URL] = true
+				rep.Fetched++
+			}
+		}
+	}
+	return facts, nil
+}
+
+// String is the one line a development server prints per rebuild.
+func (r Report) String() string {
+	kind := "incremental"
+	if r.Full {
+		kind = "full"
+	}
+	return fmt.Sprintf("%s rebuild: %d rendered, %d written, %d removed, %d logos processed, %d repositories fetched (%v)",
+		kind, r.Rendered, len(r.Written), len(r.Removed), r.Processed, r.Fetched, r.Took.Round(time.Millisecond))
+}

@@ -1,0 +1,255 @@
+package build
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/serverless-landscape/landscape/templates"
+)
+
+// incData is a small landscape; {DESC} and {MORE} are replaced per step.
+const incData = `landscape:
+  - category:
+    name: Serverless
+    subcategories:
+      - subcategory:
+        name: Framework
+        items:
+          - item:
+            name: Alpha
+            description: {DESC}
+            homepage_url: https://alpha.example
+            repo_url: https://github.com/example/alpha
+            logo: a.svg
+          - item:
+            name: Beta
+            homepage_url: https://beta.example
+            logo: ./b.svg
+{MORE}`
+
+const incGamma = `          - item:
+            name: Gamma
+            homepage_url: https://gamma.example
+            repo_url: https://github.com/example/gamma
+            logo: a.svg
+`
+
+var incDelta = strings.NewReplacer("Gamma", "Delta", "gamma", "delta").Replace(incGamma)
+
+type incFixture struct {
+	dir  string
+	o    Options
+	inc  *Incremental
+	tmpl fstest.MapFS
+}
+
+func newIncFixture(t *testing.T) *incFixture {
+	t.Helper()
+	dir := t.TempDir()
+	f := &incFixture{dir: dir, tmpl: fstest.MapFS{}}
+	err := fs.WalkDir(templates.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(templates.FS, p)
+		f.tmpl[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.writeData(t, "A function framework.", incGamma)
+	f.writeFile(t, "logos/a.svg", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10"><rect x="2" y="2" width="16" height="6" fill="#06c"/></svg>`)
+	f.writeFile(t, "logos/b.svg", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#c60"/></svg>`)
+	f.o = Options{DataFile: filepath.Join(dir, "landscape.yml"), LogosDir: filepath.Join(dir, "logos"),
+		OutDir: filepath.Join(dir, "public"), Offline: true, Templates: f.tmpl}
+	f.inc = New(f.o).Incremental()
+	return f
+}
+
+func (f *incFixture) writeFile(t *testing.T, name, data string) {
+	t.Helper()
+	p := filepath.Join(f.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (f *incFixture) writeData(t *testing.T, desc, more string) {
+	t.Helper()
+	f.writeFile(t, "landscape.yml", strings.NewReplacer("{DESC}", desc, "{MORE}", more).Replace(incData))
+}
+
+func (f *incFixture) rebuild(t *testing.T, ch Change) Report {
+	t.Helper()
+	rep, err := f.inc.Rebuild(context.Background(), ch)
+	if err != nil {
+		t.Fatalf("rebuild: %v\n%v", err, rep.Diags)
+	}
+	return rep
+}
+
+// checkSameAsBuild compares the incrementally built folder with a full build
+// of the same inputs: every file must be byte for byte the same.
+func (f *incFixture) checkSameAsBuild(t *testing.T) {
+	t.Helper()
+	o := f.o
+	o.OutDir = filepath.Join(t.TempDir(), "full")
+	if _, err := Build(context.Background(), o); err != nil {
+		t.Fatalf("full build: %v", err)
+	}
+	want, got := readTree(t, o.OutDir), readTree(t, f.o.OutDir)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("incremental output differs from a full build (-full +incremental):\n%s", diff)
+	}
+}
+
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func TestIncrementalRebuild(t *testing.T) {
+	f := newIncFixture(t)
+	first := f.rebuild(t, Change{})
+	if !first.Full || len(first.Written) == 0 || first.Processed != 2 || first.Fetched != 2 {
+		t.Fatalf("first build: got %v, want a full build that processes 2 logos and asks for 2 repositories", first)
+	}
+	f.checkSameAsBuild(t)
+
+	t.Run("unchanged data writes nothing", func(t *testing.T) {
+		rep := f.rebuild(t, Change{Data: true})
+		if rep.Full || len(rep.Written) != 0 || rep.Processed != 0 || rep.Fetched != 0 {
+			t.Errorf("got %v, want nothing done", rep)
+		}
+	})
+	t.Run("description edit", func(t *testing.T) {
+		f.writeData(t, "A framework for <functions>.", incGamma)
+		rep := f.rebuild(t, Change{Data: true})
+		want := []string{"data/items.json", "index.html", "items.csv", "items/alpha.html", "items/alpha.json"}
+		if diff := cmp.Diff(want, sorted(rep.Written)); diff != "" {
+			t.Errorf("written (-want +got):\n%s", diff)
+		}
+		if rep.Full || rep.Processed != 0 || rep.Fetched != 0 {
+			t.Errorf("got %v, want no full render, no logo processed, no repository asked", rep)
+		}
+		f.checkSameAsBuild(t)
+	})
+	t.Run("logo edit", func(t *testing.T) {
+		f.writeFile(t, "logos/b.svg", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="3" fill="#0c6"/></svg>`)
+		rep := f.rebuild(t, Change{Logos: []string{"b.svg"}})
+		if rep.Processed != 1 {
+			t.Errorf("processed %d logos, want only the changed one", rep.Processed)
+		}
+		if len(rep.Removed) != 1 || !strings.HasPrefix(rep.Removed[0], "logos/") {
+			t.Errorf("removed %q, want the old logo file", rep.Removed)
+		}
+		f.checkSameAsBuild(t)
+	})
+	t.Run("item removed", func(t *testing.T) {
+		f.writeData(t, "A framework for <functions>.", "")
+		rep := f.rebuild(t, Change{Data: true})
+		if !rep.Full || !slices.Contains(rep.Removed, "items/gamma.html") || rep.Fetched != 0 {
+			t.Errorf("got %v removing %q, want a full render that removes gamma's page", rep, rep.Removed)
+		}
+		f.checkSameAsBuild(t)
+	})
+	t.Run("item added with a new repository", func(t *testing.T) {
+		f.writeData(t, "A framework for <functions>.", incDelta)
+		rep := f.rebuild(t, Change{Data: true})
+		if !slices.Contains(rep.Written, "items/delta.html") || rep.Fetched != 1 {
+			t.Errorf("got %v writing %q, want delta's page and one repository asked", rep, rep.Written)
+		}
+		f.checkSameAsBuild(t)
+	})
+	t.Run("invalid data keeps the site", func(t *testing.T) {
+		before := readTree(t, f.o.OutDir)
+		f.writeFile(t, "landscape.yml", "landscape: [unclosed\n")
+		if _, err := f.inc.Rebuild(context.Background(), Change{Data: true}); err == nil {
+			t.Fatal("rebuild of invalid YAML succeeded")
+		}
+		if diff := cmp.Diff(before, readTree(t, f.o.OutDir)); diff != "" {
+			t.Errorf("a failed rebuild changed the site:\n%s", diff)
+		}
+		f.writeData(t, "Fixed.", incDelta)
+		rep := f.rebuild(t, Change{Data: true})
+		if rep.Full {
+			t.Errorf("got %v, want only what the fix changed compared with the last good build", rep)
+		}
+		f.checkSameAsBuild(t)
+	})
+	t.Run("template edit", func(t *testing.T) {
+		layout := string(f.tmpl["layout.html"].Data)
+		f.tmpl["layout.html"] = &fstest.MapFile{Data: []byte(strings.Replace(layout, "<p>Data:", "<p>Open data:", 1))}
+		rep := f.rebuild(t, Change{Templates: true})
+		if !rep.Full || !slices.Contains(rep.Written, "items/alpha.html") {
+			t.Errorf("got %v, want every page rendered again", rep)
+		}
+		page, _ := os.ReadFile(filepath.Join(f.o.OutDir, "items", "beta.html"))
+		if !strings.Contains(string(page), "Open data:") {
+			t.Errorf("items/beta.html does not have the edited footer")
+		}
+		f.checkSameAsBuild(t)
+	})
+	t.Run("broken template keeps the site", func(t *testing.T) {
+		before := readTree(t, f.o.OutDir)
+		f.tmpl["layout.html"] = &fstest.MapFile{Data: []byte(`{{define "head"}}{{.Nope`)}
+		if _, err := f.inc.Rebuild(context.Background(), Change{Templates: true}); err == nil {
+			t.Fatal("rebuild with a broken template succeeded")
+		}
+		if diff := cmp.Diff(before, readTree(t, f.o.OutDir)); diff != "" {
+			t.Errorf("a failed rebuild changed the site:\n%s", diff)
+		}
+	})
+}
+
+func sorted(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return s
+}
+
+func TestClassify(t *testing.T) {
+	inc := New(Options{DataFile: "landscape.yml", SettingsFile: "settings.yml", GuideFile: "guide.yml", LogosDir: "hosted_logos"}).Incremental()
+	tests := []struct {
+		paths []string
+		want  Change
+	}{
+		{[]string{"landscape.yml"}, Change{Data: true}},
+		{[]string{"./settings.yml", "guide.yml"}, Change{Settings: true, Guide: true}},
+		{[]string{filepath.Join("hosted_logos", "a b.svg"), filepath.Join("hosted_logos", "x", "c.svg")}, Change{Logos: []string{"a b.svg", "x/c.svg"}}},
+		{[]string{"hosted_logos"}, Change{Templates: true}},
+		{[]string{filepath.Join("templates", "layout.html")}, Change{Templates: true}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.paths, ","), func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, inc.Classify(tt.paths)); diff != "" {
+				t.Errorf("Classify (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
