@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -107,6 +108,23 @@ func (c cache) save(k repoKey, e *cacheEntry) error {
 		return fmt.Errorf("cache: %w", err)
 	}
 	return nil
+}
+
+// sweep removes temporary files that a run killed mid-write left behind,
+// once they are old enough not to belong to a run still writing them.
+func (c cache) sweep(now time.Time) {
+	if c.dir == "" {
+		return
+	}
+	filepath.WalkDir(filepath.Join(c.dir, "github"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasPrefix(d.Name(), ".tmp-") {
+			return nil
+		}
+		if info, err := d.Info(); err == nil && now.Sub(info.ModTime()) > time.Hour {
+			os.Remove(path)
+		}
+		return nil
+	})
 }
 
 // expiry spreads entries over ±10% of the lifetime, so a landscape fetched

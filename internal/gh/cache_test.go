@@ -167,3 +167,24 @@ func TestCachePathBranch(t *testing.T) {
 		}
 	}
 }
+
+func TestCacheSweep(t *testing.T) {
+	c := cache{t.TempDir()}
+	dir := filepath.Join(c.dir, "github", "org")
+	os.MkdirAll(dir, 0o755)
+	files := map[string]time.Duration{".tmp-old": 2 * time.Hour, ".tmp-new": time.Minute, "repo.json": 48 * time.Hour}
+	for name, age := range files {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, nil, 0o644)
+		os.Chtimes(p, time.Now().Add(-age), time.Now().Add(-age))
+	}
+	c.sweep(time.Now())
+	var left []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	if want := []string{".tmp-new", "repo.json"}; strings.Join(left, " ") != strings.Join(want, " ") {
+		t.Errorf("got %q left, want %q", left, want)
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // job is one distinct repository and branch, however many URLs name it.
@@ -38,11 +39,12 @@ type job struct {
 }
 
 type fetcher struct {
-	o        Options
-	pool     *pool
-	cache    cache
-	redact   redactor
-	requests atomic.Int64
+	o           Options
+	pool        *pool
+	cache       cache
+	redact      redactor
+	requests    atomic.Int64
+	notModified atomic.Int64
 
 	mu         sync.Mutex
 	problems   []Problem
@@ -131,6 +133,7 @@ func (f *fetcher) loadCache(jobs []*job) []*job {
 // refresh runs the GraphQL batches and, as each batch answers, the
 // contributor counts of its repositories, all within Options.Concurrency.
 func (f *fetcher) refresh(ctx context.Context, jobs []*job) {
+	f.cache.sweep(time.Now())
 	prog := newProgress(f.o, len(jobs))
 	sem := make(chan struct{}, f.o.Concurrency)
 	var wg sync.WaitGroup
@@ -185,6 +188,7 @@ func (f *fetcher) countContributors(ctx context.Context, j *job) {
 	switch {
 	case notModified:
 		j.etag = etag
+		f.notModified.Add(1)
 	case err != nil:
 		j.contribErr = err
 	default:

@@ -55,6 +55,15 @@ func TestLandscapeRequestCount(t *testing.T) {
 	if warm.Stats.Requests != 0 || s.Count() != 0 || warm.Stats.FromCache != 1000 {
 		t.Errorf("warm: got %v (server saw %d requests), want 0 requests, 1000 from cache", warm.Stats, s.Count())
 	}
+
+	// Past the lifetime, unchanged contributor counts come back as free 304s.
+	clk.t = t0.Add(72 * time.Hour)
+	expired := mustFetch(t, o, refs...)
+	// Two repositories have no contributors: GitHub answers 204 without an ETag.
+	if st := expired.Stats; st.Requests > 1500 || st.NotModified != 998 || st.Fetched != 1000 {
+		t.Errorf("expired: got %d requests, %d not modified, %d fetched; want at most 1500, 998, 1000",
+			st.Requests, st.NotModified, st.Fetched)
+	}
 }
 
 func BenchmarkFetchCold(b *testing.B) {

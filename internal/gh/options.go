@@ -28,7 +28,8 @@ type Options struct {
 	GraphQLURL string
 	// HTTPClient is copied, never modified; nil means a plain client.
 	HTTPClient *http.Client
-	// CacheDir holds one file per repository; "" keeps no cache.
+	// CacheDir holds one file per repository, under github/; "" keeps no
+	// cache. It can be kept between CI runs or committed.
 	CacheDir string
 	// Lifetime of a cache entry before it is refreshed (default 24h); each
 	// entry gets ±10% jitter so that refreshes spread over several runs.
@@ -146,11 +147,11 @@ func parseBase(s string) (*url.URL, error) {
 	if err != nil {
 		return nil, err
 	}
-	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return nil, fmt.Errorf("%q is not an absolute http(s) URL", s)
-	}
 	if u.User != nil {
 		return nil, errors.New("credentials in the URL are not supported; use GITHUB_TOKEN")
+	}
+	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, fmt.Errorf("%q is not an absolute http(s) URL", s)
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"

@@ -105,6 +105,7 @@ func (f *fetcher) result(jobs []*job) Result {
 		}
 	}
 	f.stats.Requests = int(f.requests.Load())
+	f.stats.NotModified = int(f.notModified.Load())
 	return Result{Repos: repos, Stats: f.stats, Problems: f.problems, Notices: f.notices}
 }
 

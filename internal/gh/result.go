@@ -64,12 +64,15 @@ func (p Problem) String() string { return p.URL + ": " + p.Message }
 
 // Stats count the work of a Fetch, so CI logs show what the GitHub stage cost.
 type Stats struct {
-	Repos     int // distinct repositories (and branches) asked for
-	Requests  int // HTTP requests sent, retries included
-	FromCache int // served from the cache without asking GitHub
-	Fetched   int // refreshed from GitHub
-	Failed    int // refresh failed: cached values kept, if any
-	Missing   int // no facts at all: neither fetched nor cached
+	Repos    int // distinct repositories (and branches) asked for
+	Requests int // HTTP requests sent, retries included
+	// NotModified counts conditional requests answered 304, which GitHub
+	// does not charge to the rate limit.
+	NotModified int
+	FromCache   int // served from the cache without asking GitHub
+	Fetched     int // refreshed from GitHub
+	Failed      int // refresh failed: cached values kept, if any
+	Missing     int // no facts at all: neither fetched nor cached
 }
 
 // String summarises a run in one line for the build log.
