@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -53,6 +54,39 @@ func TestCorpusSanitize(t *testing.T) {
 			t.Errorf("%s: output does not parse: %v", f, err)
 		} else if string(again) != string(out) {
 			t.Errorf("%s: sanitizing twice changed the output", f)
+		}
+	}
+}
+
+// TestCorpusProcess runs every logo of both corpora through a Processor:
+// every logo that is not missing must come out as an SVG that parses,
+// keeps its namespace and carries nothing forbidden.
+func TestCorpusProcess(t *testing.T) {
+	for _, corpus := range []string{"serverless", "cncf-full"} {
+		files := corpusLogos(t, corpus)
+		dir := filepath.Dir(files[0])
+		var refs []string
+		for _, f := range files {
+			refs = append(refs, filepath.Base(f))
+		}
+		p := NewProcessor(Options{Dir: os.DirFS(dir)})
+		for ref, r := range p.ProcessAll(t.Context(), refs) {
+			if r.Missing {
+				t.Errorf("%s: missing: %v", ref, r.Problems)
+				continue
+			}
+			if !strings.HasPrefix(string(r.Data), `<svg xmlns="http://www.w3.org/2000/svg"`) {
+				t.Errorf("%s: output starts %q", ref, shorten(string(r.Data)))
+			}
+			if m := forbidden.Find(r.Data); m != nil {
+				t.Errorf("%s: output contains %q", ref, m)
+			}
+			if _, err := parseSVG(r.Data); err != nil {
+				t.Errorf("%s: output does not parse: %v", ref, err)
+			}
+			if r.Ratio <= 0 || r.File == "" {
+				t.Errorf("%s: ratio %v, file %q", ref, r.Ratio, r.File)
+			}
 		}
 	}
 }

@@ -232,7 +232,7 @@ func render(root *node) []byte {
 
 func writeNode(b *bytes.Buffer, n *node, root bool) {
 	if n.isText {
-		escapeText(b, n.text)
+		escape(b, n.text, false)
 		return
 	}
 	b.WriteByte('<')
@@ -244,7 +244,7 @@ func writeNode(b *bytes.Buffer, n *node, root bool) {
 		b.WriteByte(' ')
 		b.WriteString(a.Name.Local)
 		b.WriteString(`="`)
-		escapeText(b, a.Value)
+		escape(b, a.Value, true)
 		b.WriteByte('"')
 	}
 	if len(n.children) == 0 {
@@ -260,27 +260,25 @@ func writeNode(b *bytes.Buffer, n *node, root bool) {
 	b.WriteByte('>')
 }
 
-func escapeText(b *bytes.Buffer, s string) {
+// escape writes s as XML character data or, in attributes, as a
+// double-quoted value. Whitespace in attributes becomes spaces, as XML
+// attribute normalisation would make it anyway; writing no character
+// references keeps the minifier from shortening them into invalid XML.
+func escape(b *bytes.Buffer, s string, attr bool) {
 	for _, r := range s {
-		switch r {
-		case '&':
+		switch {
+		case r == '&':
 			b.WriteString("&amp;")
-		case '<':
+		case r == '<':
 			b.WriteString("&lt;")
-		case '>':
+		case r == '>':
 			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&#34;")
-		case '\t':
-			b.WriteString("&#9;")
-		case '\n':
-			b.WriteString("&#10;")
-		case '\r':
-			b.WriteString("&#13;")
-		default:
-			if isXMLChar(r) {
-				b.WriteRune(r)
-			}
+		case r == '"' && attr:
+			b.WriteString("&quot;")
+		case (r == '\t' || r == '\n' || r == '\r') && attr:
+			b.WriteByte(' ')
+		case isXMLChar(r):
+			b.WriteRune(r)
 		}
 	}
 }

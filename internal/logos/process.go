@@ -1,0 +1,141 @@
+package logos
+
+import (
+	"context"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/svg"
+)
+
+// DefaultMaxBytes is the hard limit for one logo. Larger logos are not read
+// at all (an error, and a placeholder tile): a logo is untrusted input, and
+// parsing and serving megabytes for a tile is never right. It sits above
+// the largest real logo (2.6 MB, in cncf-full) so that such logos still
+// build, with the DefaultWarnBytes warning asking for a smaller file.
+const DefaultMaxBytes = 4 << 20
+
+// Options configures a Processor.
+type Options struct {
+	Dir          fs.FS         // the hosted_logos folder; nil when there is none. os.OpenRoot(dir).FS() keeps symlinks inside
+	CacheDir     string        // "" disables the disk cache (remote logos and processed results)
+	Client       *http.Client  // for https logos; nil means http.DefaultClient
+	MaxBytes     int64         // hard size limit for one logo; 0 means DefaultMaxBytes
+	WarnBytes    int64         // size above which a logo draws a warning; 0 means DefaultWarnBytes, <0 never
+	FetchTimeout time.Duration // for one https logo; 0 means 30s
+	MaxFetches   int           // concurrent downloads; 0 means 8
+	Logger       *slog.Logger  // may be nil
+}
+
+// Processor turns `logo:` values into servable SVGs. It is safe for
+// concurrent use and built once per build: it holds the minifier and the
+// memo of work already done.
+type Processor struct {
+	opts     Options
+	client   *http.Client
+	min      *minify.M
+	memo     memo
+	fetchSem chan struct{}
+	cpuSem   chan struct{}
+}
+
+// Result is one processed logo.
+type Result struct {
+	Ref       string
+	File      string  // content-hashed file name such as "3f2a9c1b0d4e.svg"; "" when Missing
+	Data      []byte  // sanitized, cropped, minified SVG to write under logos/File
+	Ratio     float64 // width / height of the final viewBox, so tiles keep their size while loading
+	Missing   bool    // no usable logo: the caller renders a placeholder tile
+	Cropped   bool
+	CropError string // why the viewBox was kept, when the cropper could not measure the drawing
+	Problems  []Problem
+}
+
+// NewProcessor fills in defaults and builds the minifier.
+func NewProcessor(opts Options) *Processor {
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = DefaultMaxBytes
+	}
+	if opts.WarnBytes == 0 {
+		opts.WarnBytes = DefaultWarnBytes
+	}
+	if opts.FetchTimeout <= 0 {
+		opts.FetchTimeout = 30 * time.Second
+	}
+	if opts.MaxFetches <= 0 {
+		opts.MaxFetches = 8
+	}
+	p := &Processor{opts: opts, client: opts.Client, min: minify.New(),
+		fetchSem: make(chan struct{}, opts.MaxFetches), cpuSem: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	if p.client == nil {
+		p.client = http.DefaultClient
+	}
+	p.min.Add("image/svg+xml", &svg.Minifier{})
+	p.min.AddFunc("text/css", css.Minify)
+	return p
+}
+
+func (p *Processor) log() *slog.Logger {
+	if p.opts.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return p.opts.Logger
+}
+
+// Process resolves one `logo:` value (a file name in Dir, or an https URL)
+// and returns the servable result. It never returns unsafe bytes.
+func (p *Processor) Process(ctx context.Context, ref string) Result {
+	r := Result{Ref: ref}
+	ref = strings.TrimSpace(ref)
+	var data []byte
+	var ok bool
+	if isRemote(ref) {
+		data, r.Problems, ok = p.fetch(ctx, ref)
+	} else {
+		var pr Problem
+		data, pr, ok = readLocal(p.opts.Dir, ref, p.opts.MaxBytes)
+		if !ok {
+			r.Problems = []Problem{pr}
+		}
+	}
+	if !ok {
+		r.Missing = true
+		return r
+	}
+	v := p.processBytes(data)
+	r.File, r.Data, r.Ratio, r.Missing, r.Cropped, r.CropError = v.File, v.Data, v.Ratio, v.Missing, v.Cropped, v.CropError
+	r.Problems = append(r.Problems, v.Problems...)
+	return r
+}
+
+// ProcessAll processes many refs concurrently, each distinct ref once.
+// Downloads are bounded by Options.MaxFetches and processing by GOMAXPROCS.
+func (p *Processor) ProcessAll(ctx context.Context, refs []string) map[string]Result {
+	out := make(map[string]Result, len(refs))
+	seen := map[string]bool{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for _, ref := range refs {
+		if seen[ref] {
+			continue
+		}
+		seen[ref] = true
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := p.Process(ctx, ref)
+			mu.Lock()
+			out[ref] = r
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	return out
+}
