@@ -13,13 +13,15 @@ import (
 )
 
 // repoFragment asks for every fact GraphQL can give in one round trip; only
-// the contributor count needs REST.
+// the contributor count needs REST. repository() follows renames and
+// transfers, answering with the new nameWithOwner. A repository has at most
+// 20 topics.
 const repoFragment = `fragment repo on Repository {
   nameWithOwner stargazerCount forkCount description homepageUrl isArchived createdAt
   licenseInfo { spdxId }
   primaryLanguage { name }
   languages(first: 25, orderBy: {field: SIZE, direction: DESC}) { edges { size node { name } } }
-  repositoryTopics(first: 30) { nodes { topic { name } } }
+  repositoryTopics(first: 20) { nodes { topic { name } } }
   latestRelease { tagName publishedAt createdAt }
   defaultBranchRef { target { ... on Commit { committedDate } } }
 }`

@@ -36,7 +36,9 @@ type Options struct {
 	Lifetime time.Duration
 	// Offline uses the cache only, whatever its age.
 	Offline bool
-	Logger  *slog.Logger
+	// Logger receives each problem as a warning and retries as debug
+	// lines, tokens redacted; nil discards them.
+	Logger *slog.Logger
 	// Progress receives a progress display; nil is silent. When
 	// ProgressTerminal is set the line is redrawn with a count and ETA,
 	// otherwise plain lines are written every ProgressInterval (default 10s).

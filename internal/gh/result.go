@@ -17,7 +17,7 @@ type Repo struct {
 	Forks         int            `json:"forks"`
 	Description   string         `json:"description,omitempty"`
 	Homepage      string         `json:"homepage,omitempty"`
-	License       string         `json:"license,omitempty"`
+	License       string         `json:"license,omitempty"` // SPDX id; NOASSERTION for a license GitHub cannot name
 	Language      string         `json:"language,omitempty"`
 	Languages     map[string]int `json:"languages,omitempty"`
 	CreatedAt     time.Time      `json:"created_at,omitzero"`
