@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
-	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -112,7 +112,7 @@ func testHeader(t *testing.T, r ghtest.Request, name, want string) {
 
 func testQuery(t *testing.T, r ghtest.Request, want string) {
 	t.Helper()
-	wantQ, _ := parseQuery(want)
+	wantQ, _ := url.ParseQuery(want)
 	if diff := cmp.Diff(wantQ, r.Query); diff != "" {
 		t.Errorf("%s %s: query mismatch (-want +got):\n%s", r.Method, r.Path, diff)
 	}
@@ -121,5 +121,3 @@ func testQuery(t *testing.T, r ghtest.Request, want string) {
 func logTo(buf *bytes.Buffer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 }
-
-var _ = http.StatusOK

@@ -2,6 +2,7 @@ package gh
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,8 +35,13 @@ func TestLandscapeRequestCount(t *testing.T) {
 	o := testOptions(t, s)
 	clk := &clock{t0}
 	o.Now = clk.Now
+	var prog strings.Builder
+	o.Progress = &prog
 
 	cold := mustFetch(t, o, refs...)
+	if !strings.HasSuffix(prog.String(), "github: 1,000/1,000 repositories\n") {
+		t.Errorf("got progress %q, want it to end with the final count", prog.String())
+	}
 	if got, limit := cold.Stats.Requests, 1500; got > limit || got != s.Count() {
 		t.Errorf("cold: got %d requests (server saw %d), want at most %d", got, s.Count(), limit)
 	}
