@@ -82,3 +82,17 @@ func BenchmarkFetchCold(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkFetchWarm(b *testing.B) {
+	s := ghtest.NewServer(b)
+	refs := fakeLandscape(s, 1000)
+	o := Options{Tokens: []string{testToken}, APIURL: s.APIURL(), HTTPClient: s.Client(), CacheDir: b.TempDir()}
+	if _, err := Fetch(b.Context(), o, refs); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if res, _ := Fetch(b.Context(), o, refs); res.Stats.Requests != 0 {
+			b.Fatalf("warm fetch sent %d requests", res.Stats.Requests)
+		}
+	}
+}
