@@ -1,0 +1,186 @@
+// Package e2e drives the rendered site in a real headless Chromium: the
+// filters, the search, the dialog and its keyboard behaviour, shared URLs,
+// the page without JavaScript, accessibility (axe-core) and the filter
+// speed benchmark. The site is rendered from the shared corpora into a
+// temporary folder and served by httptest; nothing leaves localhost.
+//
+// Tests skip when Chromium is not installed, unless CI is set: CI must not
+// skip them silently. axe-core 4.14.1 is vendored as testdata/axe.min.js
+// (MPL-2.0, its licence header kept), so tests need no network.
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/serverless-landscape/landscape/internal/landscape"
+	"github.com/serverless-landscape/landscape/internal/render"
+	"github.com/serverless-landscape/landscape/internal/site"
+	"github.com/serverless-landscape/landscape/templates"
+)
+
+var corpora = filepath.Join("..", "..", "shared", "corpora")
+
+// buildSite renders a corpus the way the build does, with logos linked
+// from the corpus (never copied into the repository) and, for the
+// serverless corpus, the star counts recorded in its derived data.
+func buildSite(tb testing.TB, name string) (string, *site.Site) {
+	tb.Helper()
+	src := filepath.Join(corpora, name)
+	if _, err := os.Stat(filepath.Join(src, "landscape.yml")); err != nil {
+		tb.Skipf("corpus %s not found at %s: the shared corpora are not on this machine", name, src)
+	}
+	fsys := os.DirFS(src)
+	l, _, err := landscape.Load(fsys, "landscape.yml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	set, _, err := landscape.LoadSettings(fsys, "landscape2-sites/settings.yml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	g, _, err := landscape.LoadGuide(fsys, "landscape2-sites/guide.yml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s := site.Assemble(l, set, g)
+	dir := tb.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "logos"), 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	stars := recordedStars(src)
+	for _, it := range s.Items {
+		logo, _ := filepath.Abs(filepath.Join(src, "hosted_logos", filepath.Clean("/"+it.Source.Logo)))
+		if _, err := os.Stat(logo); err == nil {
+			it.Logo = "logos/" + it.ID + ".svg"
+			if err := os.Symlink(logo, filepath.Join(dir, filepath.FromSlash(it.Logo))); err != nil {
+				tb.Fatal(err)
+			}
+		}
+		for i, r := range it.Repos {
+			if f, ok := stars[r.URL]; ok {
+				it.Repos[i].GitHub = f
+				it.Stars += f.Stars
+			}
+		}
+	}
+	r, err := render.New(templates.FS)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := r.Render(context.Background(), s, dir); err != nil {
+		tb.Fatal(err)
+	}
+	return dir, s
+}
+
+// testSite renders the small hand-made site of internal/render/testdata,
+// whose base path is /sub/, with its logos and GitHub facts.
+func testSite(tb testing.TB) (string, *site.Site) {
+	tb.Helper()
+	src := filepath.Join("..", "internal", "render", "testdata", "site")
+	fsys := os.DirFS(src)
+	l, _, err := landscape.Load(fsys, "landscape.yml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	set, _, err := landscape.LoadSettings(fsys, "settings.yml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	g, _, err := landscape.LoadGuide(fsys, "guide.yml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s := site.Assemble(l, set, g)
+	var facts map[string]struct {
+		Logo  string            `json:"logo"`
+		Repos []*site.RepoFacts `json:"repos"`
+	}
+	data, err := os.ReadFile(filepath.Join(src, "facts.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &facts); err != nil {
+		tb.Fatal(err)
+	}
+	for _, it := range s.Items {
+		f := facts[it.ID]
+		it.Logo = f.Logo
+		for i := range it.Repos {
+			if i < len(f.Repos) {
+				it.Repos[i].GitHub = f.Repos[i]
+				it.Stars += f.Repos[i].Stars
+			}
+		}
+	}
+	dir := tb.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "logos"), os.DirFS(filepath.Join(src, "logos"))); err != nil {
+		tb.Fatal(err)
+	}
+	r, err := render.New(templates.FS)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := r.Render(context.Background(), s, dir); err != nil {
+		tb.Fatal(err)
+	}
+	return dir, s
+}
+
+// recordedStars reads derived/github_stars_as_of_2020-01-01.tsv when present.
+func recordedStars(src string) map[string]*site.RepoFacts {
+	out := map[string]*site.RepoFacts{}
+	f, err := os.Open(filepath.Join(src, "derived", "github_stars_as_of_2020-01-01.tsv"))
+	if err != nil {
+		return out
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) < 5 {
+			continue
+		}
+		n, err := strconv.Atoi(cols[3])
+		if err != nil {
+			continue // the header
+		}
+		t, _ := time.Parse(time.RFC3339, cols[4])
+		out[cols[2]] = &site.RepoFacts{Stars: n, LatestCommit: &t, Language: "Go", Contributors: n / 40}
+	}
+	return out
+}
+
+// csp is the policy the site must work under: scripts, styles and images
+// from the site itself only.
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+
+// serve serves dir on localhost at prefix (the site's base path) with the
+// strict policy, answering 404.html for anything missing.
+func serve(tb testing.TB, dir, prefix string) *httptest.Server {
+	files := http.StripPrefix(strings.TrimSuffix(prefix, "/"), http.FileServer(http.Dir(dir)))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", csp)
+		rel, ok := strings.CutPrefix(r.URL.Path, prefix)
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(rel))); !ok || err != nil {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			data, _ := os.ReadFile(filepath.Join(dir, "404.html"))
+			_, _ = w.Write(data)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	tb.Cleanup(srv.Close)
+	return srv
+}
