@@ -65,6 +65,19 @@ type Options struct {
 	sleep func(context.Context, time.Duration) error
 }
 
+// String describes the options without the tokens, so printing or logging
+// them never shows a secret.
+func (o Options) String() string {
+	return fmt.Sprintf("gh.Options{%d tokens, APIURL: %q, GraphQLURL: %q, CacheDir: %q, Lifetime: %v, Offline: %v}",
+		len(o.Tokens), o.APIURL, o.GraphQLURL, o.CacheDir, o.Lifetime, o.Offline)
+}
+
+// GoString keeps %#v from printing the tokens too.
+func (o Options) GoString() string { return o.String() }
+
+// LogValue keeps slog from printing the tokens.
+func (o Options) LogValue() slog.Value { return slog.StringValue(o.String()) }
+
 // OptionsFromEnv reads the variables GitHub Actions and GitHub Enterprise
 // users set: GITHUB_TOKEN, GITHUB_TOKENS (comma-separated), GITHUB_API_URL
 // and GITHUB_GRAPHQL_URL.

@@ -1,6 +1,10 @@
 package gh
 
 import (
+	"bytes"
+	"fmt"
+	"log/slog"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -54,5 +58,16 @@ func TestOptionsURLs(t *testing.T) {
 				t.Errorf("got %q, %q; want %q, %q", o.APIURL, o.GraphQLURL, tt.wantAPI, tt.wantGraphQL)
 			}
 		})
+	}
+}
+
+func TestOptionsHideTokens(t *testing.T) {
+	o := Options{Tokens: []string{testToken}, APIURL: "https://api.github.com/"}
+	var logs bytes.Buffer
+	slog.New(slog.NewJSONHandler(&logs, nil)).Info("fetch", "options", o)
+	for _, got := range []string{fmt.Sprint(o), fmt.Sprintf("%+v", o), fmt.Sprintf("%#v", o), logs.String()} {
+		if strings.Contains(got, testToken) || !strings.Contains(got, "1 tokens") {
+			t.Errorf("got %q, want the token count without the token", got)
+		}
 	}
 }
