@@ -18,8 +18,7 @@ import (
 // Incremental rebuilds a site in place for a development server, recomputing
 // only what a change affects. It keeps the last good build in memory: the
 // GitHub facts by repository, the processed logo of every logo reference,
-// the rendered style sheet and script, and each item's public form (the
-// input of its page). A rebuild reloads and re-checks the data (cheap), asks
+// the rendered style sheet and script, and each item as its page shows it. A rebuild reloads and re-checks the data (cheap), asks
 // GitHub only about repositories it has not seen, reprocesses only logos
 // whose files changed, re-renders the pages that depend on what changed,
 // and writes only the files whose bytes differ, each replaced whole by a
@@ -36,19 +35,12 @@ type Incremental struct {
 	b *Builder
 
 	built     bool
-	site      *site.Site
 	facts     map[string]*gh.Repo     // by repository URL, from GitHub or its cache
 	logos     map[string]logos.Result // by logo reference as written in landscape.yml
 	assets    render.Assets
-	items     map[string]itemState // by item ID
-	order     string               // every item ID, box and category in page order
-	logoFiles map[string]bool      // logo files in OutDir
-}
-
-// itemState is what decides whether an item's page must be rendered again.
-type itemState struct {
-	page []byte // the item's JSON: everything its page shows
-	tile []byte // the same without the page-only fields
+	items     map[string]*site.Item // by ID: what each page shows
+	shape     string                // every item ID, box and category in page order
+	logoFiles map[string]bool       // logo files in OutDir
 }
 
 // Change says which inputs changed since the last build.
@@ -167,7 +159,7 @@ func (inc *Incremental) rebuild(ctx context.Context, ch Change) (Report, error) 
 	if err := inc.render(ctx, s, results, full, &rep); err != nil {
 		return rep, err
 	}
-	inc.built, inc.site, inc.facts, inc.logos = true, s, facts, results
+	inc.built, inc.facts, inc.logos = true, facts, results
 	rep.Files = len(rep.Written)
 	return rep, nil
 }

@@ -3,12 +3,11 @@ package build
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -29,64 +28,60 @@ func pageOnly(it site.Item) site.Item {
 	return it
 }
 
-// itemStates encodes every item, and a fingerprint of the site's structure:
-// its categories, boxes and the items in each, in page order.
-func itemStates(s *site.Site) (map[string][]byte, string, error) {
-	pages := make(map[string][]byte, len(s.Items))
-	var order strings.Builder
-	for _, it := range s.Items {
-		b, err := json.Marshal(it)
-		if err != nil {
-			return nil, "", fmt.Errorf("encode item %s: %w", it.ID, err)
-		}
-		pages[it.ID] = b
-		order.WriteString(it.ID + "\n")
-	}
-	for _, c := range s.Categories {
-		order.WriteString("\x00" + c.Name + "\n")
-		for _, sub := range c.Subcategories {
-			order.WriteString("\x01" + sub.Name + "\n")
-			for _, it := range sub.Items {
-				order.WriteString(it.ID + "\n")
-			}
-		}
-	}
-	return pages, order.String(), nil
+// pageOf is the item as its page shows it: the source item is left out, as
+// its positions move whenever a line above it is added.
+func pageOf(it *site.Item) site.Item {
+	c := *it
+	c.Source = nil
+	return c
 }
 
-func tileOf(it *site.Item) ([]byte, error) { return json.Marshal(pageOnly(*it)) }
+// structure is a fingerprint of the site's shape: its items, categories and
+// boxes, and the items in each, in page order.
+func structure(s *site.Site) string {
+	var b strings.Builder
+	for _, it := range s.Items {
+		b.WriteString(it.ID + "\n")
+	}
+	for _, c := range s.Categories {
+		b.WriteString("\x00" + c.Name + "\n")
+		for _, sub := range c.Subcategories {
+			b.WriteString("\x01" + sub.Name + "\n")
+			for _, it := range sub.Items {
+				b.WriteString(it.ID + "\n")
+			}
+		}
+	}
+	return b.String()
+}
+
+// diffItems lists the items whose page changed since the last build, and
+// whether any change reaches beyond the item's page (its tile, its box, or
+// facts that other pages count).
+func (inc *Incremental) diffItems(s *site.Site) (changed []*site.Item, beyond bool) {
+	for _, it := range s.Items {
+		prev := inc.items[it.ID]
+		if prev == nil {
+			return nil, true
+		}
+		now, was := pageOf(it), pageOf(prev)
+		if reflect.DeepEqual(now, was) {
+			continue
+		}
+		changed = append(changed, it)
+		if !reflect.DeepEqual(pageOnly(now), pageOnly(was)) {
+			return nil, true
+		}
+	}
+	return changed, false
+}
 
 // render writes what changed into a staging folder beside OutDir and moves
-// the files whose bytes differ into OutDir.
+// the files whose bytes differ into OutDir. When the site keeps its shape,
+// the landscape page and the data exports, which depend on every item, are
+// rendered while the items are compared: most edits need them.
 func (inc *Incremental) render(ctx context.Context, s *site.Site, results map[string]logos.Result, full bool, rep *Report) error {
 	o := inc.b
-	pages, order, err := itemStates(s)
-	if err != nil {
-		return err
-	}
-	var changed []*site.Item
-	if !full {
-		if order != inc.order {
-			full = true
-		}
-		for _, it := range s.Items {
-			if full {
-				break
-			}
-			if bytes.Equal(pages[it.ID], inc.items[it.ID].page) {
-				continue
-			}
-			tile, err := tileOf(it)
-			if err != nil {
-				return err
-			}
-			if !bytes.Equal(tile, inc.items[it.ID].tile) {
-				full = true // the tile, a box or a counted fact changed: other pages show it
-			}
-			changed = append(changed, it)
-		}
-	}
-	rep.Full = full
 	if o.renderer == nil {
 		r, err := render.New(o.Templates)
 		if err != nil {
@@ -99,14 +94,33 @@ func (inc *Incremental) render(ctx context.Context, s *site.Site, results map[st
 		return err
 	}
 	defer os.RemoveAll(stage)
+	shape := structure(s)
+	full = full || shape != inc.shape
+	var changed []*site.Item
+	if !full {
+		wait := inc.renderShared(s, stage)
+		changed, full = inc.diffItems(s)
+		if err := wait(); err != nil {
+			return err
+		}
+		if !full && len(changed) == 0 {
+			if err := os.RemoveAll(stage); err != nil {
+				return err
+			}
+			if err := os.Mkdir(stage, 0o755); err != nil {
+				return err
+			}
+		}
+	}
+	rep.Full = full
 	files, err := inc.stageLogos(stage, results, full)
 	if err != nil {
 		return err
 	}
 	if full {
 		err = inc.renderAll(ctx, s, stage)
-	} else if len(changed) > 0 {
-		err = inc.renderItems(s, changed, stage)
+	} else {
+		err = inc.renderPages(s, changed, stage)
 	}
 	if err != nil {
 		return err
@@ -117,7 +131,12 @@ func (inc *Incremental) render(ctx context.Context, s *site.Site, results map[st
 	if rep.Written, rep.Removed, err = syncDir(stage, o.OutDir, full); err != nil {
 		return err
 	}
-	return inc.remember(s, pages, order, files, full, changed)
+	inc.shape, inc.logoFiles = shape, files
+	inc.items = make(map[string]*site.Item, len(s.Items))
+	for _, it := range s.Items {
+		inc.items[it.ID] = it
+	}
+	return nil
 }
 
 func (inc *Incremental) renderAll(ctx context.Context, s *site.Site, stage string) error {
@@ -129,49 +148,33 @@ func (inc *Incremental) renderAll(ctx context.Context, s *site.Site, stage strin
 	return inc.b.renderer.Render(ctx, s, stage)
 }
 
-// renderItems renders the pages of the changed items and the pages built
-// from every item: the landscape page and the data exports. They are
-// independent files, so they are rendered at the same time.
-func (inc *Incremental) renderItems(s *site.Site, changed []*site.Item, stage string) error {
+// renderShared starts rendering the pages built from every item, the
+// landscape page and the data exports, and returns a function that waits
+// for them. They are independent files, so they render at the same time.
+func (inc *Incremental) renderShared(s *site.Site, stage string) func() error {
 	r := inc.b.renderer
 	steps := []func() error{
 		func() error { return r.RenderIndex(s, inc.assets, stage) },
 		func() error { return r.RenderData(s, stage) },
-		func() error {
-			for _, it := range changed {
-				if err := r.RenderItem(s, inc.assets, it, stage); err != nil {
-					return err
-				}
-			}
-			return nil
-		},
 	}
 	errs := make([]error, len(steps))
 	var wg sync.WaitGroup
 	for i, step := range steps {
 		wg.Go(func() { errs[i] = step() })
 	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return func() error {
+		wg.Wait()
+		return errors.Join(errs...)
+	}
 }
 
-// remember keeps what the next rebuild compares against.
-func (inc *Incremental) remember(s *site.Site, pages map[string][]byte, order string, logoFiles map[string]bool, full bool, changed []*site.Item) error {
-	prev := inc.items
-	inc.items = make(map[string]itemState, len(pages))
-	for _, it := range s.Items {
-		st := prev[it.ID]
-		if full || !bytes.Equal(st.page, pages[it.ID]) {
-			tile, err := tileOf(it)
-			if err != nil {
-				return err
-			}
-			st = itemState{page: pages[it.ID], tile: tile}
+// renderPages renders the pages of the changed items.
+func (inc *Incremental) renderPages(s *site.Site, changed []*site.Item, stage string) error {
+	for _, it := range changed {
+		if err := inc.b.renderer.RenderItem(s, inc.assets, it, stage); err != nil {
+			return err
 		}
-		inc.items[it.ID] = st
 	}
-	inc.order = order
-	inc.logoFiles = logoFiles
 	return nil
 }
 
