@@ -12,7 +12,12 @@ func (r *Renderer) RenderIndex(s *site.Site, a Assets, dir string) error {
 	p := newPage(s, a, "", "", "", "landscape")
 	p.Script = true
 	data, index := newIndexData(s, p.Base)
-	v := &indexView{Page: p, Bands: bands(s.Categories, index, p.Base, ""), Groups: s.Settings.Groups, Data: data, Items: len(s.Items)}
+	v := &indexView{Page: p, Bands: bands(s.Categories, index, p.Base, ""), Data: data, Items: len(s.Items)}
+	for i, g := range s.Settings.Groups { // a tab with none of this landscape's categories would show nothing
+		if len(data.Groups[i].Categories) > 0 {
+			v.Groups = append(v.Groups, g)
+		}
+	}
 	for _, it := range s.Items {
 		v.Stars += stars(it)
 	}

@@ -16,10 +16,14 @@
 package render
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"runtime"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/yuin/goldmark"
@@ -58,6 +62,24 @@ func New(templates fs.FS) (*Renderer, error) {
 	return r, nil
 }
 
+// RenderPages writes the pages that summarise every item but are not the
+// landscape page: stats, guide, embeddable pages, 404, sitemap and
+// robots.txt. A development server re-renders them with RenderIndex when
+// items change, or lets them wait for the next full Render.
+func (r *Renderer) RenderPages(s *site.Site, a Assets, dir string) error {
+	for _, step := range []func() error{
+		func() error { return r.renderStats(s, a, dir) },
+		func() error { return r.renderGuide(s, a, dir) },
+		func() error { return r.renderEmbeds(s, a, dir) },
+		func() error { return r.renderMisc(s, a, dir) },
+	} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Render writes the whole site into dir, an empty folder that the build
 // later swaps into place. Every HTML, CSS, JS, SVG, XML and JSON file is
 // minified.
@@ -69,10 +91,7 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, dir string) error {
 	steps := []func() error{
 		func() error { return r.RenderIndex(s, a, dir) },
 		func() error { return r.RenderData(s, dir) },
-		func() error { return r.renderStats(s, a, dir) },
-		func() error { return r.renderGuide(s, a, dir) },
-		func() error { return r.renderEmbeds(s, a, dir) },
-		func() error { return r.renderMisc(s, a, dir) },
+		func() error { return r.RenderPages(s, a, dir) },
 	}
 	for _, step := range steps {
 		if err := ctx.Err(); err != nil {
@@ -82,13 +101,31 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, dir string) error {
 			return err
 		}
 	}
-	for _, it := range s.Items {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := r.RenderItem(s, a, it, dir); err != nil {
-			return err
-		}
+	return r.renderItems(ctx, s, a, dir)
+}
+
+// renderItems writes item pages on every CPU: each page is independent, and
+// with thousands of small files the time goes to the file system.
+func (r *Renderer) renderItems(ctx context.Context, s *site.Site, a Assets, dir string) error {
+	jobs := make(chan *site.Item)
+	errs := make([]error, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for w := range errs {
+		wg.Go(func() {
+			for it := range jobs {
+				if errs[w] == nil {
+					errs[w] = r.RenderItem(s, a, it, dir)
+				}
+			}
+		})
 	}
-	return nil
+	for _, it := range s.Items {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- it
+	}
+	close(jobs)
+	wg.Wait()
+	return cmp.Or(ctx.Err(), errors.Join(errs...))
 }

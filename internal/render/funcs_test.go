@@ -1,0 +1,268 @@
+package render
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/serverless-landscape/landscape/internal/site"
+	"github.com/serverless-landscape/landscape/templates"
+)
+
+func TestFuncMapIsTested(t *testing.T) {
+	tested := []string{"markdown", "compact", "thousands", "date", "safeURL", "host", "label",
+		"title", "truncate", "plural", "tileClass", "boxClass", "filterURL", "license",
+		"language", "commit", "contribs", "stars"}
+	r := newTestRenderer(t)
+	fm := r.funcs()
+	for _, name := range tested {
+		if _, ok := fm[name]; !ok {
+			t.Errorf("FuncMap has no %q", name)
+		}
+		delete(fm, name)
+	}
+	for name := range fm {
+		t.Errorf("FuncMap has %q, which no test here covers", name)
+	}
+}
+
+func newTestRenderer(t testing.TB) *Renderer {
+	t.Helper()
+	r, err := New(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestCompact(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{{0, "0"}, {999, "999"}, {1000, "1k"}, {1234, "1.2k"}, {9999, "10k"}, {12345, "12k"}, {999_499, "999k"}, {1_000_000, "1M"}, {1_260_000, "1.3M"}} {
+		if got := compact(tt.n); got != tt.want {
+			t.Errorf("compact(%d): got %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestThousands(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {2413, "2,413"}, {1234567, "1,234,567"}, {-1234, "-1,234"}} {
+		if got := thousands(tt.n); got != tt.want {
+			t.Errorf("thousands(%d): got %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	ts := time.Date(2026, 7, 30, 23, 30, 0, 0, time.FixedZone("x", -3600))
+	for _, tt := range []struct {
+		name string
+		t    *time.Time
+		want string
+	}{{"nil", nil, ""}, {"zero", &time.Time{}, ""}, {"converted to UTC", &ts, "2026-07-31"}} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := date(tt.t); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSafeURL(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"https://example.org/a?b=c", "https://example.org/a?b=c"},
+		{" http://example.org ", "http://example.org"},
+		{"javascript:alert(1)", ""},
+		{"JAVASCRIPT:alert(1)", ""},
+		{"data:text/html,<script>", ""},
+		{"//evil.example.com", ""},
+		{"https://", ""},
+		{"/relative", ""},
+		{"", ""},
+	} {
+		if got := safeURL(tt.in); got != tt.want {
+			t.Errorf("safeURL(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestHost(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"https://github.com/knative/serving/", "github.com/knative/serving"},
+		{"http://www.example.org", "example.org"},
+		{"https://x.org/a", "x.org/a"},
+	} {
+		if got := host(tt.in); got != tt.want {
+			t.Errorf("host(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestLabelTitle(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"documentation_url", "Documentation"},
+		{"github_discussions_url", "GitHub discussions"},
+		{"summary_use_case", "Use case"},
+		{"mailing_list_url", "Mailing list"},
+		{"accepted", "Accepted"},
+	} {
+		if got := label(tt.in); got != tt.want {
+			t.Errorf("label(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, tt := range []struct{ in, want string }{{"graduated", "Graduated"}, {"", ""}, {"élan", "Élan"}} {
+		if got := title(tt.in); got != tt.want {
+			t.Errorf("title(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTruncatePlural(t *testing.T) {
+	for _, tt := range []struct {
+		n       int
+		in, out string
+	}{{5, "short", "short"}, {5, "longer text", "long…"}, {4, "ééééé", "ééé…"}, {6, "two  words", "two…"}} {
+		if got := truncate(tt.n, tt.in); got != tt.out {
+			t.Errorf("truncate(%d, %q): got %q, want %q", tt.n, tt.in, got, tt.out)
+		}
+	}
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{{0, "0 items"}, {1, "1 item"}, {2413, "2,413 items"}} {
+		if got := plural(tt.n, "item", "items"); got != tt.want {
+			t.Errorf("plural(%d): got %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestTileBoxClass(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		it   site.Item
+		want string
+	}{
+		{"open source", site.Item{OpenSource: true}, "t"},
+		{"graduated", site.Item{OpenSource: true, Maturity: "graduated"}, "t f"},
+		{"featured closed archived", site.Item{Featured: true, Archived: true}, "t f a c"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tileClass(&tt.it); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+	sub := func(n, featured int) *site.Subcategory {
+		s := &site.Subcategory{}
+		for i := range n {
+			s.Items = append(s.Items, &site.Item{Featured: i < featured})
+		}
+		return s
+	}
+	for _, tt := range []struct {
+		n, featured int
+		want        string
+	}{{0, 0, "box w1"}, {1, 0, "box w1"}, {5, 0, "box w3"}, {4, 4, "box w4"}, {1000, 0, "box w12"}} {
+		if got := boxClass(sub(tt.n, tt.featured)); got != tt.want {
+			t.Errorf("boxClass(%d items, %d featured): got %q, want %q", tt.n, tt.featured, got, tt.want)
+		}
+	}
+}
+
+func TestFilterURL(t *testing.T) {
+	got := filterURL("/sub/", "sub", "App Definition & Development / Database")
+	want := "/sub/?sub=App+Definition+%26+Development+%2F+Database"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestFacts(t *testing.T) {
+	older := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	newer := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	it := &site.Item{Repos: []site.Repo{
+		{URL: "https://github.com/a/none"},
+		{URL: "https://github.com/a/main", GitHub: &site.RepoFacts{Stars: 10, License: "MIT", Language: "Go", LatestCommit: &older, Contributors: 5}},
+		{URL: "https://github.com/a/other", GitHub: &site.RepoFacts{Stars: 3, License: "GPL-3.0", Language: "C", LatestCommit: &newer, Contributors: 9}},
+	}}
+	if got := license(it); got != "MIT" {
+		t.Errorf("license: got %q, want %q", got, "MIT")
+	}
+	if got := language(it); got != "Go" {
+		t.Errorf("language: got %q, want %q", got, "Go")
+	}
+	if got := date(latestCommit(it)); got != "2026-01-01" {
+		t.Errorf("latest commit: got %q, want %q", got, "2026-01-01")
+	}
+	if got := contributors(it); got != 5 {
+		t.Errorf("contributors: got %d, want 5", got)
+	}
+	if got := stars(it); got != 13 {
+		t.Errorf("stars: got %d, want 13", got)
+	}
+	it.License, it.Language, it.Stars = "Apache-2.0", "Rust", 99
+	if license(it) != "Apache-2.0" || language(it) != "Rust" || stars(it) != 99 {
+		t.Errorf("the item's own facts should win: got %q %q %d", license(it), language(it), stars(it))
+	}
+	empty := &site.Item{}
+	if license(empty) != "" || language(empty) != "" || latestCommit(empty) != nil || contributors(empty) != 0 || stars(empty) != 0 {
+		t.Error("an item without facts should have none")
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	r := newTestRenderer(t)
+	for _, tt := range []struct {
+		name, in    string
+		want, never []string
+	}{
+		{"emphasis", "A **fast** runtime", []string{"<strong>fast</strong>"}, nil},
+		{"raw html dropped", "x <script>alert(1)</script> <b onclick=x>y</b>", nil, []string{"<script", "onclick", "<b"}},
+		{"javascript link", "[a](javascript:alert(1))", []string{`href="#"`}, []string{"javascript:"}},
+		{"http link", "[a](https://example.org)", []string{`href="https://example.org"`, `rel="nofollow noopener"`}, nil},
+		{"image becomes link", "![logo](https://tracker.example.com/p.png)", []string{`<a href="https://tracker.example.com/p.png"`, ">logo</a>"}, []string{"<img"}},
+		{"data image", "![x](data:image/svg+xml,<svg onload=alert(1)>)", nil, []string{"<img", "onload"}},
+		{"autolink", "see https://example.org now", []string{`<a href="https://example.org"`}, nil},
+		{"uri autolink", "<javascript:alert(1)>", nil, []string{"href=\"javascript"}},
+		{"iframe", `<iframe src="https://evil.example.com"></iframe>`, nil, []string{"<iframe"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := string(r.markdown(tt.in))
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("got %q, want it to contain %q", got, w)
+				}
+			}
+			for _, n := range tt.never {
+				if strings.Contains(got, n) {
+					t.Errorf("got %q, which contains %q", got, n)
+				}
+			}
+		})
+	}
+}
+
+var eventAttr = regexp.MustCompile(`<[a-z][^>]*\son[a-z]+\s*=`)
+
+func FuzzMarkdown(f *testing.F) {
+	for _, s := range []string{"**a**", "<script>x</script>", "[a](javascript:x)", "![i](http://x/y.png)", "<javascript:x>", "<img src=x onerror=y>"} {
+		f.Add(s)
+	}
+	r := newTestRenderer(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		out := strings.ToLower(string(r.markdown(s)))
+		for _, bad := range []string{"<script", "<img", "<iframe", "<style", "href=\"javascript:", "href=\"data:", "href=\"vbscript:"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("markdown(%q) = %q contains %q", s, out, bad)
+			}
+		}
+		if eventAttr.MatchString(out) {
+			t.Errorf("markdown(%q) = %q has an event handler attribute", s, out)
+		}
+	})
+}

@@ -1,0 +1,149 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/serverless-landscape/landscape/internal/landscape"
+	"github.com/serverless-landscape/landscape/internal/site"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// testSite is the small hand-made site of testdata/site with the logos and
+// GitHub facts of its facts.json, as the build would set them.
+func testSite(t testing.TB) *site.Site {
+	t.Helper()
+	fsys := os.DirFS(filepath.Join("testdata", "site"))
+	l, diags, err := landscape.Load(fsys, "landscape.yml")
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("load: %v %v", err, diags)
+	}
+	set, _, err := landscape.LoadSettings(fsys, "settings.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _, err := landscape.LoadGuide(fsys, "guide.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := site.Assemble(l, set, g)
+	var facts map[string]struct {
+		Logo  string            `json:"logo"`
+		Repos []*site.RepoFacts `json:"repos"`
+	}
+	data, err := fs.ReadFile(fsys, "facts.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &facts); err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range s.Items {
+		f := facts[it.ID]
+		it.Logo = f.Logo
+		for i := range it.Repos {
+			if i < len(f.Repos) {
+				it.Repos[i].GitHub = f.Repos[i]
+				it.Stars += f.Repos[i].Stars
+			}
+		}
+	}
+	return s
+}
+
+func renderTestSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := newTestRenderer(t).Render(context.Background(), testSite(t), dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestGolden compares every rendered file but the assets (which are the
+// templates' CSS and JS, minified) with testdata/golden.
+func TestGolden(t *testing.T) {
+	dir := renderTestSite(t)
+	golden := filepath.Join("testdata", "golden")
+	if *update {
+		if err := os.RemoveAll(golden); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := files(t, dir)
+	for name, data := range got {
+		path := filepath.Join(golden, filepath.FromSlash(name))
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Errorf("%s: not in testdata/golden (run go test -update): %v", name, err)
+			continue
+		}
+		if diff := cmp.Diff(string(want), string(data)); diff != "" {
+			t.Errorf("%s differs from its golden file (-want +got):\n%s", name, diff)
+		}
+	}
+	if !*update {
+		for name := range files(t, golden) {
+			if _, ok := got[name]; !ok {
+				t.Errorf("%s: in testdata/golden but no longer rendered", name)
+			}
+		}
+	}
+}
+
+// files reads every file under dir but assets/, by slash path.
+func files(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		rel = filepath.ToSlash(rel)
+		if strings.HasPrefix(rel, "assets/") {
+			return nil
+		}
+		out[rel], err = os.ReadFile(path)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestDeterministic(t *testing.T) {
+	a, b := renderTestSite(t), renderTestSite(t)
+	fa, fb := files(t, a), files(t, b)
+	if len(fa) != len(fb) {
+		t.Fatalf("renders wrote %d and %d files", len(fa), len(fb))
+	}
+	for name, data := range fa {
+		if !bytes.Equal(data, fb[name]) {
+			t.Errorf("%s differs between two renders of the same site", name)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(a, "logos")); err == nil {
+		t.Error("render wrote logos/, which the build owns")
+	}
+}
