@@ -110,7 +110,8 @@ func checkElement(n *node, add func(Problem)) {
 			}
 		}
 	}
-	if h := strings.TrimSpace(n.href()); h != "" && !strings.HasPrefix(h, "#") && !rasterData.MatchString(h) {
+	if h := strings.TrimSpace(n.href()); h != "" && !strings.HasPrefix(h, "#") && !rasterData.MatchString(h) &&
+		!strings.HasPrefix(strings.ToLower(h), "javascript:") {
 		add(warnf("refers to an external resource (%s), which was removed (embed it or remove the reference)", shorten(h)))
 	}
 	for _, a := range n.attrs {

@@ -19,7 +19,10 @@ type cropper struct {
 	vw, vh float64 // the root viewport, for percentages
 	err    error   // the first construct that cannot be measured
 	uses   int     // <use> expansions so far, bounded against reference bombs
+	visits int     // elements measured so far, bounded likewise
 }
+
+const maxVisits = 2000000
 
 const maxUses = 10000
 
@@ -93,6 +96,10 @@ func (c *cropper) children(n *node, m matrix, st style, clip bool) rect {
 // mode it measures geometry only, as a clipPath does.
 func (c *cropper) element(n *node, m matrix, st style, clip bool) rect {
 	if c.err != nil {
+		return rect{}
+	}
+	if c.visits++; c.visits > maxVisits {
+		c.err = fmt.Errorf("draws more than %d elements", maxVisits)
 		return rect{}
 	}
 	own := c.sheet.ownProps(n)

@@ -98,6 +98,7 @@ func walkPath(d string, sink segmentSink) error {
 		if sc.done() {
 			return nil
 		}
+		before := sc.i
 		if c := sc.s[sc.i]; c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' {
 			if _, ok := argCounts[upper(c)]; !ok {
 				return fmt.Errorf("bad path command %q", c)
@@ -108,6 +109,9 @@ func walkPath(d string, sink segmentSink) error {
 			return fmt.Errorf("path data does not start with a command")
 		}
 		up := upper(cmd)
+		if up == 'Z' && sc.i == before {
+			return fmt.Errorf("numbers after a closepath at %q", shorten(sc.rest()))
+		}
 		var a [7]float64
 		for k := 0; k < argCounts[up]; k++ {
 			sc.skipSep()
