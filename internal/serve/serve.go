@@ -53,9 +53,10 @@ type Options struct {
 
 // Server is a development server bound to its address.
 type Server struct {
-	o   Options
-	ln  net.Listener
-	hub *hub
+	o     Options
+	ln    net.Listener
+	hub   *hub
+	ready chan struct{}
 
 	mu      sync.Mutex
 	base    string
@@ -83,8 +84,11 @@ func Listen(o Options) (*Server, error) {
 	}
 	// Versions start at the clock so that pages left open across a restart
 	// of the server reload too.
-	return &Server{o: o, ln: ln, hub: newHub(), base: "/", version: time.Now().UnixMilli()}, nil
+	return &Server{o: o, ln: ln, hub: newHub(), ready: make(chan struct{}), base: "/", version: time.Now().UnixMilli()}, nil
 }
+
+// Ready is closed once the first build is done and the site is served.
+func (s *Server) Ready() <-chan struct{} { return s.ready }
 
 // URL is the address of the site's landscape page.
 func (s *Server) URL() string {
@@ -106,6 +110,7 @@ func (s *Server) Run(ctx context.Context) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(s.ln) }()
 	fmt.Fprintf(s.o.Log, "serving %s on %s (Ctrl-C to stop)\n", s.o.Dir, s.URL())
+	close(s.ready)
 
 	changes, batches := make(chan []string), make(chan []string)
 	go watch(ctx, s.o.Watch, before, s.o.Poll, changes)

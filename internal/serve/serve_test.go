@@ -22,12 +22,13 @@ type event struct {
 	data string
 }
 
-// subscribe reads the event stream of the server at url.
-func subscribe(t *testing.T, url string) <-chan event {
+// subscribe reads the event stream of the server, which is at the root
+// whatever the site's base path.
+func subscribe(t *testing.T, s *Server) <-chan event {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	req, _ := http.NewRequestWithContext(ctx, "GET", url+"__landscape/events", nil)
+	req, _ := http.NewRequestWithContext(ctx, "GET", "http://"+s.ln.Addr().String()+devPrefix+"events", nil)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -147,6 +148,11 @@ func start(t *testing.T, o Options) *Server {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Run(ctx) }()
+	select {
+	case <-s.Ready():
+	case err := <-done:
+		t.Fatalf("Run: %v", err)
+	}
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -170,7 +176,7 @@ func TestServerRebuildsAndReloads(t *testing.T) {
 	if code, body := get(t, s.URL()); code != 200 || !strings.Contains(body, "<h1>one</h1>") {
 		t.Fatalf("GET /: got %d %q, want 200 with the first build", code, body)
 	}
-	events := subscribe(t, s.URL())
+	events := subscribe(t, s)
 	first := nextStatus(t, events)
 	if first.Failed || len(first.Problems) != 0 {
 		t.Fatalf("first status: got %+v, want no problems", first)
@@ -233,7 +239,7 @@ func TestServerStopsWithOpenStreams(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Run(ctx) }()
-	events := subscribe(t, s.URL())
+	events := subscribe(t, s)
 	nextStatus(t, events)
 	cancel()
 	select {
