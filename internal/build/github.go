@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/serverless-landscape/landscape/internal/diag"
@@ -41,7 +42,7 @@ func (o *Builder) github(ctx context.Context, l *landscape.Landscape, diags *dia
 				diags.Warnf(l.File, pos.Line, pos.Col, it.Name, "repo_url", "%s", p.Message)
 			}
 		}
-		return res.Stats.String(), nil
+		return strings.TrimPrefix(res.Stats.String(), "github: "), nil
 	})
 	return res.Repos, err
 }
