@@ -85,8 +85,13 @@ type OrgException struct {
 // DefaultSettings are used when there is no settings.yml, and fill what a
 // settings file leaves out.
 func DefaultSettings() *Settings {
+	s := defaults()
+	s.Name = "Landscape"
+	return s
+}
+
+func defaults() *Settings {
 	return &Settings{
-		Name:     "Landscape",
 		BasePath: "/",
 		Maturity: []string{"sandbox", "incubating", "graduated", "archived"},
 		Rules:    Rules{MinStars: 300},
@@ -114,10 +119,11 @@ func LoadSettings(fsys fs.FS, name string) (*Settings, diag.List, error) {
 // ParseSettings decodes settings data over the defaults.
 func ParseSettings(file string, data []byte) (*Settings, diag.List) {
 	d := &decoder{file: file}
-	s := DefaultSettings()
+	s := defaults()
 	s.File = file
 	root, ok := d.document(trimBOM(data))
 	if !ok {
+		s.Name = "Landscape"
 		return s, d.diags
 	}
 	fields := settingsFields()
@@ -157,14 +163,7 @@ var cssColor = regexp.MustCompile(`^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\(\s*[
 var aliasRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 func (d *decoder) checkSettings(s *Settings, root *yaml.Node) {
-	at := func(key string) *yaml.Node { // the value of a top-level key, for positions
-		for i := 0; i+1 < len(root.Content); i += 2 {
-			if root.Content[i].Value == key {
-				return root.Content[i+1]
-			}
-		}
-		return root
-	}
+	at := func(path ...string) *yaml.Node { return nodeAt(root, path...) }
 	if s.URL != "" {
 		if err := CheckURL(s.URL); err != nil {
 			d.errorf(at("url"), "", "url", "%v", err)
@@ -180,7 +179,7 @@ func (d *decoder) checkSettings(s *Settings, root *yaml.Node) {
 	}
 	for k, c := range s.Colors {
 		if !cssColor.MatchString(strings.TrimSpace(c)) {
-			d.errorf(at("colors"), "", "colors."+k, "%q is not a CSS colour (write #rrggbb or rgba(r, g, b, a))", c)
+			d.errorf(at("colors", k), "", "colors."+k, "%q is not a CSS colour (write #rrggbb or rgba(r, g, b, a))", c)
 			delete(s.Colors, k)
 		}
 	}
@@ -192,17 +191,35 @@ func (d *decoder) checkSettings(s *Settings, root *yaml.Node) {
 			s.Groups[i].Alias = Slugify(g.Alias)
 		}
 	}
-	if s.Name == "" {
+	if s.Name == "" { // a landscape2 file has no name: call it after the foundation
 		s.Name = strings.TrimSpace(s.Foundation + " Landscape")
 	}
 	for _, e := range s.Rules.StarExemptions {
 		if e.Reason == "" {
-			d.errorf(at("rules"), "", "rules.star_exemptions", "exemption for %q has no reason (say why, reviewers see it)", e.Item)
+			d.errorf(at("rules", "star_exemptions"), "", "rules.star_exemptions", "exemption for %q has no reason (say why, reviewers see it)", e.Item)
 		}
 	}
 	for _, e := range s.Rules.OneBox.Exceptions {
 		if e.Reason == "" {
-			d.errorf(at("rules"), "", "rules.one_box.exceptions", "exception for %q has no reason (say why, reviewers see it)", e.Organization+e.Crunchbase)
+			d.errorf(at("rules", "one_box", "exceptions"), "", "rules.one_box.exceptions", "exception for %q has no reason (say why, reviewers see it)", e.Organization+e.Crunchbase)
 		}
 	}
+}
+
+// nodeAt returns the value at a path of mapping keys, or the deepest node
+// found on the way, so a problem points as near to its value as it can.
+func nodeAt(n *yaml.Node, path ...string) *yaml.Node {
+	for _, key := range path {
+		next := (*yaml.Node)(nil)
+		for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				next = n.Content[i+1]
+			}
+		}
+		if next == nil {
+			return n
+		}
+		n = next
+	}
+	return n
 }
