@@ -198,14 +198,14 @@ func TestCheckChanges(t *testing.T) {
 		summary    []string
 	}{
 		{"120-star project fails", tiny, nil, 1,
-			[]string{"landscape.yml:" + strconv.Itoa(tinyLine) + ":23: error: item \"Tiny\": repo_url: 120 stars, fewer than the 300"},
+			[]string{"landscape.yml:" + strconv.Itoa(tinyLine) + ":23: error: item \"Tiny\": repo_url: 120 stars, fewer than the 300", "with a reason) [min-stars]\n"},
 			[]string{"1 added, 0 removed, 0 changed, 0 moved; 1 error"},
 			[]string{"| added | **Tiny** |", "❌ fail: 120 stars", "❌ **Failed**"}},
 		{"5,000-star project passes", big, nil, 0, nil,
 			[]string{"1 added, 0 removed, 0 changed, 0 moved; 0 errors"},
 			[]string{"| added | **Big** |", "✅ pass: 5\\,000 stars", "✅ **Passed**"}},
 		{"second box fails", dashbird, nil, 1,
-			[]string{"landscape.yml:" + strconv.Itoa(dashLine+3) + ":25: error: item \"Dashbird Guard\": crunchbase: dashbird already has a product in \"Serverless / Tools\" (\"Dashbird\", line"},
+			[]string{"landscape.yml:" + strconv.Itoa(dashLine+3) + ":25: error: item \"Dashbird Guard\": crunchbase: dashbird already has a product in \"Serverless / Tools\" (\"Dashbird\", line", "with a reason) [one-box]\n"},
 			[]string{"1 added"}, []string{"❌ fail: dashbird already has a product in"}},
 		{"second box of an exempted company passes", ibm, nil, 0, nil,
 			[]string{"added \"IBM Guard\" in Serverless / Security", "    one-box: exempt: exception in settings for IBM: IBM runs a platform and a security product", "0 errors"},

@@ -24,6 +24,7 @@ func RuleDiags(file string, vs []ItemVerdicts) diag.List {
 			if v.Status == NotChecked {
 				msg = "not checked: " + msg
 			}
+			msg += " [" + v.Rule + "]" // the text format has no other place for it
 			p := iv.Item.FieldPos(field)
 			out.Add(diag.Diagnostic{File: file, Line: p.Line, Col: p.Col, Severity: sev,
 				Item: iv.Item.Name, Field: field, Message: msg, Rule: v.Rule})

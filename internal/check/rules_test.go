@@ -140,8 +140,8 @@ func TestRuleDiags(t *testing.T) {
 	vs := Rules(RulesInput{Landscape: l, Settings: rulesSettings(), Repos: map[string]*gh.Repo{"https://github.com/o/small": {Stars: 12}}})
 	got := texts(RuleDiags(l.File, vs))
 	want := []string{
-		`landscape.yml:12:23: error: item "A": repo_url: 12 stars, fewer than the 300 an open-source project needs (wait until it has more, or add it to rules.star_exemptions in settings with a reason)`,
-		`landscape.yml:21:23: warning: item "B": repo_url: not checked: no GitHub data for 1 repository (set GITHUB_TOKEN, or GitHub is unreachable)`,
+		`landscape.yml:12:23: error: item "A": repo_url: 12 stars, fewer than the 300 an open-source project needs (wait until it has more, or add it to rules.star_exemptions in settings with a reason) [min-stars]`,
+		`landscape.yml:21:23: warning: item "B": repo_url: not checked: no GitHub data for 1 repository (set GITHUB_TOKEN, or GitHub is unreachable) [min-stars]`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
