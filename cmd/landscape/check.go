@@ -84,8 +84,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return reportCheck(res, f, base, stdout, stderr)
 }
 
-// loadBase reads the base landscape.yml from git or a file, and lists the
-// logo files changed since that revision.
+// loadBase reads the base landscape.yml from git or a file.
 func loadBase(f checkFlags, dataFile, logosDir string) (*build.Base, error) {
 	switch {
 	case f.baseFile != "":
@@ -95,28 +94,35 @@ func loadBase(f checkFlags, dataFile, logosDir string) (*build.Base, error) {
 		}
 		return &build.Base{Name: f.baseFile, Data: data}, nil
 	case f.base != "":
-		if strings.HasPrefix(f.base, "-") {
-			return nil, fmt.Errorf("base: %q is not a revision", f.base)
-		}
-		data, err := git(filepath.Dir(dataFile), "show", f.base+":./"+filepath.Base(dataFile))
-		if err != nil {
-			return nil, fmt.Errorf("base: landscape.yml at %s: %w", f.base, err)
-		}
-		b := &build.Base{Name: f.base, Data: data, ChangedLogos: map[string]bool{}}
-		if st, err := os.Stat(logosDir); err == nil && st.IsDir() {
-			names, err := git(logosDir, "diff", "--name-only", "--relative", "--no-renames", f.base, "--", ".")
-			if err != nil {
-				return nil, fmt.Errorf("base: logos changed since %s: %w", f.base, err)
-			}
-			for _, n := range strings.Split(strings.TrimSpace(string(names)), "\n") {
-				if n != "" {
-					b.ChangedLogos[filepath.ToSlash(n)] = true
-				}
-			}
-		}
-		return b, nil
+		return gitBase(f.base, dataFile, logosDir)
 	}
 	return nil, nil
+}
+
+// gitBase reads landscape.yml at rev and lists the logo files changed
+// since rev, committed or not.
+func gitBase(rev, dataFile, logosDir string) (*build.Base, error) {
+	if strings.HasPrefix(rev, "-") {
+		return nil, fmt.Errorf("base: %q is not a revision", rev)
+	}
+	data, err := git(filepath.Dir(dataFile), "show", rev+":./"+filepath.Base(dataFile))
+	if err != nil {
+		return nil, fmt.Errorf("base: landscape.yml at %s: %w", rev, err)
+	}
+	b := &build.Base{Name: rev, Data: data, ChangedLogos: map[string]bool{}}
+	if st, err := os.Stat(logosDir); err != nil || !st.IsDir() {
+		return b, nil
+	}
+	names, err := git(logosDir, "diff", "--name-only", "--relative", "--no-renames", rev, "--", ".")
+	if err != nil {
+		return nil, fmt.Errorf("base: logos changed since %s: %w", rev, err)
+	}
+	for _, n := range strings.Split(strings.TrimSpace(string(names)), "\n") {
+		if n != "" {
+			b.ChangedLogos[filepath.ToSlash(n)] = true
+		}
+	}
+	return b, nil
 }
 
 func git(dir string, args ...string) ([]byte, error) {
