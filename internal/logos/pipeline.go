@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"image"
 	_ "image/gif" // rasters named .svg are wrapped, so their size must be read
@@ -32,7 +33,8 @@ func (p *Processor) processBytes(data []byte) processed {
 // compute checks, sanitizes, crops and minifies one logo.
 func (p *Processor) compute(data []byte) processed {
 	doc, problems := checkBytes(data, p.opts.WarnBytes)
-	if doc == nil && rasterKind(data) != "" {
+	raster := doc == nil && rasterKind(data) != ""
+	if raster {
 		if wrapped, err := wrapRaster(data); err == nil {
 			doc, _ = parseSVG(wrapped) // served as an SVG image so the item keeps its logo
 		}
@@ -40,13 +42,19 @@ func (p *Processor) compute(data []byte) processed {
 	if doc == nil {
 		return processed{Missing: true, Problems: problems}
 	}
-	problems = append(problems, checkTree(doc)...)
+	if !raster {
+		problems = append(problems, checkTree(doc)...)
+	}
 	root, err := sanitizeTree(doc.root)
 	if err != nil {
 		return processed{Missing: true, Problems: problems}
 	}
 	v := processed{Problems: problems}
-	v.Cropped, err = cropTree(root)
+	if raster {
+		err = errors.New("is a raster image")
+	} else {
+		v.Cropped, err = cropTree(root)
+	}
 	if err != nil {
 		v.CropError = err.Error()
 		p.log().Debug("logo not cropped", "err", err)
