@@ -48,7 +48,7 @@ type Change struct {
 	Data, Settings, Guide bool
 	Templates             bool
 	Logos                 []string // changed files, relative to LogosDir, slash-separated
-	Other                 bool     // something else changed: rebuild everything
+	Other                 bool     // unknown: rebuild everything, logos included
 }
 
 // Report is what one rebuild did.
@@ -79,6 +79,8 @@ func (inc *Incremental) Classify(paths []string) Change {
 			ch.Settings = true
 		case o.GuideFile != "" && same(p, o.GuideFile):
 			ch.Guide = true
+		case o.LogosDir != "" && same(p, o.LogosDir):
+			ch.Other = true // the whole folder: events were lost, or it was replaced
 		case o.LogosDir != "" && within(o.LogosDir, p) != "":
 			ch.Logos = append(ch.Logos, within(o.LogosDir, p))
 		default:
@@ -146,7 +148,7 @@ func (inc *Incremental) rebuild(ctx context.Context, ch Change) (Report, error) 
 		return rep, err
 	}
 	applyGitHub(s, facts)
-	results, err := inc.processLogos(ctx, in.Landscape, ch.Logos, &rep)
+	results, err := inc.processLogos(ctx, in.Landscape, ch, &rep)
 	if err != nil {
 		return rep, err
 	}

@@ -12,12 +12,12 @@ import (
 )
 
 // processLogos returns the processed logo of every reference in l, reusing
-// the last build's result unless the reference is new or its file is among
-// changed. Reading and hashing every logo again would cost more than the
-// rest of a rebuild.
-func (inc *Incremental) processLogos(ctx context.Context, l *landscape.Landscape, changed []string, rep *Report) (map[string]logos.Result, error) {
-	dirty := make(map[string]bool, len(changed))
-	for _, f := range changed {
+// the last build's result unless the reference is new or its file changed.
+// Reading and hashing every logo again would cost more than the rest of a
+// rebuild.
+func (inc *Incremental) processLogos(ctx context.Context, l *landscape.Landscape, ch Change, rep *Report) (map[string]logos.Result, error) {
+	dirty := make(map[string]bool, len(ch.Logos))
+	for _, f := range ch.Logos {
 		dirty[f] = true
 	}
 	results := make(map[string]logos.Result, len(inc.logos))
@@ -29,7 +29,7 @@ func (inc *Incremental) processLogos(ctx context.Context, l *landscape.Landscape
 			continue
 		}
 		seen[ref] = true
-		if r, ok := inc.logos[ref]; ok && !dirty[logoFile(ref)] {
+		if r, ok := inc.logos[ref]; ok && !ch.Other && !dirty[logoFile(ref)] {
 			results[ref] = r
 			continue
 		}

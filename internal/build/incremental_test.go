@@ -170,6 +170,12 @@ func TestIncrementalRebuild(t *testing.T) {
 		}
 		f.checkSameAsBuild(t)
 	})
+	t.Run("unknown change reprocesses every logo", func(t *testing.T) {
+		rep := f.rebuild(t, Change{Other: true})
+		if !rep.Full || rep.Processed != 2 || len(rep.Written) != 0 {
+			t.Errorf("got %v, want a full rebuild that processes both logos and writes nothing new", rep)
+		}
+	})
 	t.Run("item removed", func(t *testing.T) {
 		f.writeData(t, "A framework for <functions>.", "")
 		rep := f.rebuild(t, Change{Data: true})
@@ -242,7 +248,7 @@ func TestClassify(t *testing.T) {
 		{[]string{"landscape.yml"}, Change{Data: true}},
 		{[]string{"./settings.yml", "guide.yml"}, Change{Settings: true, Guide: true}},
 		{[]string{filepath.Join("hosted_logos", "a b.svg"), filepath.Join("hosted_logos", "x", "c.svg")}, Change{Logos: []string{"a b.svg", "x/c.svg"}}},
-		{[]string{"hosted_logos"}, Change{Templates: true}},
+		{[]string{"hosted_logos"}, Change{Other: true}},
 		{[]string{filepath.Join("templates", "layout.html")}, Change{Templates: true}},
 	}
 	for _, tt := range tests {

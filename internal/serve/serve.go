@@ -3,8 +3,9 @@
 // when they change, and tells open pages to reload.
 //
 // The server does not know how a site is built: it calls a BuildFunc with
-// the paths that changed and is told what happened. Changes are found by
-// polling (watch.go) and bursts are merged into one build. Open pages hold a
+// the paths that changed and is told what happened. Changes are found from
+// the system's file events (notify.go), or by polling where there are none
+// (watch.go), and bursts are merged into one build. Open pages hold a
 // Server-Sent Events stream (events.go) that says when the site on disk has
 // a new version, and which problems the last build found; the reload script
 // (static/reload.js) reloads the page or shows the problems in an overlay.
@@ -46,7 +47,7 @@ type Options struct {
 	Dir   string        // the folder that builds write and the server serves
 	Watch []string      // files and folders whose changes start a build
 	Build BuildFunc     // required
-	Poll  time.Duration // how often to look for changes; 0 means 100ms
+	Poll  time.Duration // how often to look for changes without file events; 0 means 100ms
 	Quiet time.Duration // how long a burst of changes must be quiet; 0 means 50ms
 	Log   io.Writer     // one line per build; nil for silence
 }
@@ -102,7 +103,9 @@ func (s *Server) URL() string {
 func (s *Server) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	before := snapshot(s.o.Watch)
+	changes, batches, watchErrs := make(chan []string), make(chan []string), make(chan error, 1)
+	s.startWatching(ctx, changes, watchErrs) // before the first build, so no change is missed
+	go debounce(ctx, changes, s.o.Quiet, batches)
 	s.build(ctx, nil)
 	h := &handler{dir: s.o.Dir, hub: s.hub, base: s.basePath, version: s.currentVersion}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
@@ -111,10 +114,6 @@ func (s *Server) Run(ctx context.Context) error {
 	go func() { served <- srv.Serve(s.ln) }()
 	fmt.Fprintf(s.o.Log, "serving %s on %s (Ctrl-C to stop)\n", s.o.Dir, s.URL())
 	close(s.ready)
-
-	changes, batches := make(chan []string), make(chan []string)
-	go watch(ctx, s.o.Watch, before, s.o.Poll, changes)
-	go debounce(ctx, changes, s.o.Quiet, batches)
 	for {
 		select {
 		case <-ctx.Done():
@@ -127,8 +126,25 @@ func (s *Server) Run(ctx context.Context) error {
 			return fmt.Errorf("serve: %w", err)
 		case batch := <-batches:
 			s.build(ctx, batch)
+		case err := <-watchErrs:
+			// Events were lost (the system's queue overflowed): rebuild
+			// from everything watched.
+			fmt.Fprintf(s.o.Log, "watch: %v; rebuilding everything\n", err)
+			s.build(ctx, s.o.Watch)
 		}
 	}
+}
+
+// startWatching follows the inputs through file events, or by polling when
+// the system cannot deliver them.
+func (s *Server) startWatching(ctx context.Context, changes chan<- []string, errs chan<- error) {
+	n, err := newNotifier(s.o.Watch)
+	if err == nil {
+		go n.run(ctx, changes, errs)
+		return
+	}
+	fmt.Fprintf(s.o.Log, "watch: no file events (%v); polling every %v\n", err, s.o.Poll)
+	go watch(ctx, s.o.Watch, snapshot(s.o.Watch), s.o.Poll, changes)
 }
 
 // build runs one build and publishes its outcome to open pages.
