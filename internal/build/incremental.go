@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/serverless-landscape/landscape/internal/diag"
 	"github.com/serverless-landscape/landscape/internal/gh"
 	"github.com/serverless-landscape/landscape/internal/landscape"
 	"github.com/serverless-landscape/landscape/internal/logos"
@@ -41,6 +43,13 @@ type Incremental struct {
 	items     map[string]*site.Item // by ID: what each page shows
 	shape     string                // every item ID, box and category in page order
 	logoFiles map[string]bool       // logo files in OutDir
+	pending   Change                // the changes of failed rebuilds, still to build
+
+	// Settings and guide as last read, with their problems: read again only
+	// when they change.
+	settings  *landscape.Settings
+	guide     *landscape.Guide
+	sideDiags diag.List
 }
 
 // Change says which inputs changed since the last build.
@@ -119,12 +128,22 @@ func logoFile(ref string) string {
 
 // Rebuild brings OutDir up to date. The first call builds everything; later
 // calls use ch to skip what did not change. On error the site in OutDir and
-// the kept state are the last good ones.
+// the kept state are the last good ones, and ch is kept for the next call.
 func (inc *Incremental) Rebuild(ctx context.Context, ch Change) (Report, error) {
 	start := time.Now()
+	ch = inc.pending.merge(ch)
 	rep, err := inc.rebuild(ctx, ch)
+	inc.pending = Change{}
+	if err != nil {
+		inc.pending = ch
+	}
 	rep.Took = time.Since(start)
 	return rep, err
+}
+
+func (c Change) merge(d Change) Change {
+	return Change{Data: c.Data || d.Data, Settings: c.Settings || d.Settings, Guide: c.Guide || d.Guide,
+		Templates: c.Templates || d.Templates, Other: c.Other || d.Other, Logos: append(slices.Clip(c.Logos), d.Logos...)}
 }
 
 func (inc *Incremental) rebuild(ctx context.Context, ch Change) (Report, error) {
@@ -133,19 +152,18 @@ func (inc *Incremental) rebuild(ctx context.Context, ch Change) (Report, error) 
 	if ch.Templates || ch.Other {
 		o.renderer = nil // parse the templates again
 	}
-	in, err := o.Load()
+	in, err := inc.load(ch)
 	rep.Diags = in.Diags
 	if err != nil {
 		return rep, err
 	}
-	if o.Strict && in.Diags.HasErrors() {
-		return rep, ErrProblems
-	}
+	checked := make(chan diag.List, 1)
+	go func() { checked <- o.checkData(in) }()
 	s := site.Assemble(in.Landscape, in.Settings, in.Guide)
 	rep.Site = s
 	facts, err := inc.github(ctx, in.Landscape, &rep)
 	if err != nil {
-		return rep, err
+		return rep, err // the checks finish into their buffered channel
 	}
 	applyGitHub(s, facts)
 	results, err := inc.processLogos(ctx, in.Landscape, ch, &rep)
@@ -153,17 +171,48 @@ func (inc *Incremental) rebuild(ctx context.Context, ch Change) (Report, error) 
 		return rep, err
 	}
 	applyLogos(in.Landscape.File, s, results, &rep.Diags)
-	rep.Diags.Sort()
-	if o.Strict && rep.Diags.HasErrors() {
-		return rep, ErrProblems
+	// The checks ran beside the stages above; their problems are needed
+	// before anything is written, as --strict stops on them.
+	gate := func() error {
+		rep.Diags = append(rep.Diags, <-checked...)
+		rep.Diags.Sort()
+		if o.Strict && rep.Diags.HasErrors() {
+			return ErrProblems
+		}
+		return nil
 	}
 	full := !inc.built || ch.Settings || ch.Guide || ch.Templates || ch.Other
-	if err := inc.render(ctx, s, results, full, &rep); err != nil {
+	if err := inc.render(ctx, s, results, full, gate, &rep); err != nil {
 		return rep, err
 	}
 	inc.built, inc.facts, inc.logos = true, facts, results
 	rep.Files = len(rep.Written)
 	return rep, nil
+}
+
+// load reads the inputs of a rebuild: landscape.yml every time (most edits
+// are to it, and loading it is what finds a broken one), settings and guide
+// only when they changed. The data checks are left to the caller.
+func (inc *Incremental) load(ch Change) (Inputs, error) {
+	o := inc.b
+	var in Inputs
+	if !inc.built || ch.Settings || ch.Guide || ch.Other || inc.settings == nil {
+		var side Inputs
+		settings, err := loadSettings(o.SettingsFile, &side)
+		if err != nil {
+			return side, err
+		}
+		guide, err := loadGuide(o.GuideFile, &side)
+		if err != nil {
+			return side, err
+		}
+		inc.settings, inc.guide, inc.sideDiags = settings, guide, side.Diags
+	}
+	in.Settings, in.Guide = inc.settings, inc.guide
+	in.Diags = append(in.Diags, inc.sideDiags...)
+	l, err := loadData(o.DataFile, &in)
+	in.Landscape = l
+	return in, err
 }
 
 // github returns the facts of every repository of l, asking GitHub (or its

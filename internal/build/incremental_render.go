@@ -80,7 +80,8 @@ func (inc *Incremental) diffItems(s *site.Site) (changed []*site.Item, beyond bo
 // the files whose bytes differ into OutDir. When the site keeps its shape,
 // the landscape page and the data exports, which depend on every item, are
 // rendered while the items are compared: most edits need them.
-func (inc *Incremental) render(ctx context.Context, s *site.Site, results map[string]logos.Result, full bool, rep *Report) error {
+// gate is called once everything is rendered, before anything is written.
+func (inc *Incremental) render(ctx context.Context, s *site.Site, results map[string]logos.Result, full bool, gate func() error, rep *Report) error {
 	o := inc.b
 	if o.renderer == nil {
 		r, err := render.New(o.Templates)
@@ -126,6 +127,9 @@ func (inc *Incremental) render(ctx context.Context, s *site.Site, results map[st
 		return err
 	}
 	if rep.Rendered, err = countFiles(stage); err != nil {
+		return err
+	}
+	if err := gate(); err != nil {
 		return err
 	}
 	if rep.Written, rep.Removed, err = syncDir(stage, o.OutDir, full); err != nil {

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -207,6 +208,33 @@ func TestIncrementalRebuild(t *testing.T) {
 			t.Errorf("got %v, want only what the fix changed compared with the last good build", rep)
 		}
 		f.checkSameAsBuild(t)
+	})
+	t.Run("changes of a failed rebuild are built by the next", func(t *testing.T) {
+		f.writeFile(t, "logos/b.svg", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="2" fill="#60c"/></svg>`)
+		f.writeFile(t, "landscape.yml", "landscape: [unclosed\n")
+		if _, err := f.inc.Rebuild(context.Background(), Change{Data: true, Logos: []string{"b.svg"}}); err == nil {
+			t.Fatal("rebuild of invalid YAML succeeded")
+		}
+		f.writeData(t, "Fixed.", incDelta)
+		rep := f.rebuild(t, Change{Data: true})
+		if rep.Processed != 1 {
+			t.Errorf("processed %d logos, want the one changed during the failed rebuild", rep.Processed)
+		}
+		f.checkSameAsBuild(t)
+	})
+	t.Run("strict stops on a data error before writing", func(t *testing.T) {
+		before := readTree(t, f.o.OutDir)
+		f.inc.b.Strict = true
+		defer func() { f.inc.b.Strict = false }()
+		f.writeData(t, "Fixed.", strings.Replace(incDelta, "logo: a.svg", "logo: missing.svg", 1))
+		rep, err := f.inc.Rebuild(context.Background(), Change{Data: true})
+		if !errors.Is(err, ErrProblems) || !rep.Diags.HasErrors() {
+			t.Fatalf("got %v with %v, want ErrProblems and the missing logo", err, rep.Diags)
+		}
+		if diff := cmp.Diff(before, readTree(t, f.o.OutDir)); diff != "" {
+			t.Errorf("a stopped rebuild changed the site:\n%s", diff)
+		}
+		f.writeData(t, "Fixed.", incDelta)
 	})
 	t.Run("template edit", func(t *testing.T) {
 		layout := string(f.tmpl["layout.html"].Data)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/serverless-landscape/landscape/internal/check"
+	"github.com/serverless-landscape/landscape/internal/diag"
 	"github.com/serverless-landscape/landscape/internal/landscape"
 )
 
@@ -22,13 +23,8 @@ func (o *Builder) Load() (Inputs, error) {
 		if in.Settings, err = loadSettings(o.SettingsFile, &in); err != nil {
 			return "", err
 		}
-		if o.GuideFile != "" {
-			g, diags, err := landscape.LoadGuide(dirFS(o.GuideFile), filepath.Base(o.GuideFile))
-			if err != nil {
-				return "", err
-			}
-			in.Guide = g
-			in.Diags = append(in.Diags, relabel(diags, o.GuideFile)...)
+		if in.Guide, err = loadGuide(o.GuideFile, &in); err != nil {
+			return "", err
 		}
 		return fmt.Sprintf("%d items in %d categories", len(in.Landscape.Items), len(in.Landscape.Categories)), nil
 	})
@@ -36,15 +32,21 @@ func (o *Builder) Load() (Inputs, error) {
 		return in, err
 	}
 	err = o.stage("check", func() (string, error) {
-		before := len(in.Diags)
-		in.Diags = append(in.Diags, check.Data(check.Input{Landscape: in.Landscape, Settings: in.Settings})...)
-		logos, _ := openLogos(o.LogosDir)
-		check.LogoRefs(in.Landscape, logos, o.LogosDir, &in.Diags)
-		n := in.Diags[before:]
+		n := o.checkData(in)
+		in.Diags = append(in.Diags, n...)
 		return fmt.Sprintf("%d errors, %d warnings", n.Errors(), len(n)-n.Errors()), nil
 	})
 	in.Diags.Sort()
 	return in, err
+}
+
+// checkData runs the data checks, which only read the data: a rebuild runs
+// them beside rendering.
+func (o *Builder) checkData(in Inputs) diag.List {
+	diags := check.Data(check.Input{Landscape: in.Landscape, Settings: in.Settings})
+	logos, _ := openLogos(o.LogosDir)
+	check.LogoRefs(in.Landscape, logos, o.LogosDir, &diags)
+	return diags
 }
 
 func loadData(file string, in *Inputs) (*landscape.Landscape, error) {
@@ -71,6 +73,18 @@ func loadSettings(file string, in *Inputs) (*landscape.Settings, error) {
 	s.File = file
 	in.Diags = append(in.Diags, relabel(diags, file)...)
 	return s, nil
+}
+
+func loadGuide(file string, in *Inputs) (*landscape.Guide, error) {
+	if file == "" {
+		return nil, nil
+	}
+	g, diags, err := landscape.LoadGuide(dirFS(file), filepath.Base(file))
+	if err != nil {
+		return nil, err
+	}
+	in.Diags = append(in.Diags, relabel(diags, file)...)
+	return g, nil
 }
 
 // dirFS opens the folder of file, so loaders read through fs.FS.
