@@ -42,13 +42,11 @@ type CheckResult struct {
 // silent pass: the rule says "not checked", a warning, an error when Strict.
 func (o *Builder) Check(ctx context.Context, base *Base) (CheckResult, error) {
 	var res CheckResult
-	diags, err := o.Validate(ctx)
+	in, err := o.Load()
 	if err != nil {
 		return res, err
 	}
-	quiet := *o // Validate has logged the load; the second one is silent
-	quiet.Log = nil
-	in, err := quiet.Load()
+	diags, err := o.validateLogos(ctx, in)
 	if err != nil {
 		return res, err
 	}

@@ -15,8 +15,13 @@ func (o *Builder) Validate(ctx context.Context) (diag.List, error) {
 	if err != nil {
 		return in.Diags, err
 	}
+	return o.validateLogos(ctx, in)
+}
+
+// validateLogos adds the logo problems to the loaded inputs' problems.
+func (o *Builder) validateLogos(ctx context.Context, in Inputs) (diag.List, error) {
 	diags := in.Diags
-	err = o.stage("logos", func() (string, error) {
+	err := o.stage("logos", func() (string, error) {
 		p := o.logoProcessor()
 		var refs []string
 		for _, it := range in.Landscape.Items {
