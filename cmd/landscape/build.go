@@ -34,7 +34,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := c.parse(fs, args); err != nil {
 		return err
 	}
+	stop, err := c.profile()
+	if err != nil {
+		return err
+	}
 	res, err := build.Build(ctx, c.options(stderr))
+	stop()
 	if len(res.Diags) > 0 {
 		_ = report(res.Diags, "text", "build", stderr, io.Discard)
 	}

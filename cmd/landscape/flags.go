@@ -17,6 +17,7 @@ import (
 type common struct {
 	data, settings, guide, logos, out, cacheDir, templatesDir string
 	strict, offline                                           bool
+	cpuProfile                                                string
 
 	set map[string]bool // flags given on the command line
 }
@@ -34,6 +35,7 @@ func newFlagSet(name, help string, stderr io.Writer) (*flag.FlagSet, *common) {
 	fs.StringVar(&c.templatesDir, "templates-dir", "", "read templates from this `folder` instead of the built-in ones (for template development)")
 	fs.BoolVar(&c.strict, "strict", false, "fail on any error in the data")
 	fs.BoolVar(&c.offline, "offline", false, "make no network requests: use cached GitHub facts and logos only")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, help)
 		fmt.Fprintln(stderr, "\nFlags:")
