@@ -11,7 +11,9 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Severity says whether a problem fails validation.
@@ -61,17 +63,43 @@ func (d Diagnostic) String() string {
 }
 
 // Text is the message with its item and field, without position or severity.
+// It is always one line: field and message can carry values from the input,
+// and a line break in them could forge another diagnostic, or a workflow
+// command when the output is a GitHub Actions log.
 func (d Diagnostic) Text() string {
 	var b strings.Builder
 	if d.Item != "" {
 		fmt.Fprintf(&b, "item %q: ", d.Item)
 	}
 	if d.Field != "" {
-		b.WriteString(d.Field)
+		b.WriteString(oneLine(d.Field))
 		b.WriteString(": ")
 	}
-	b.WriteString(d.Message)
+	b.WriteString(oneLine(d.Message))
 	return b.String()
+}
+
+// oneLine escapes control characters and Unicode line and paragraph
+// separators the way Go quotes them (\n, \x1b, \u2028), leaving all other
+// text as it is.
+func oneLine(s string) string {
+	if !strings.ContainsFunc(s, breaksLine) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if breaksLine(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func breaksLine(r rune) bool {
+	return unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
 }
 
 // List is a set of diagnostics gathered by one or more stages.

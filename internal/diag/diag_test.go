@@ -3,6 +3,7 @@ package diag
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -26,9 +27,30 @@ func TestString(t *testing.T) {
 }
 
 func TestGitHubEscapes(t *testing.T) {
-	d := Diagnostic{File: "a,b:c.yml", Line: 2, Col: 3, Severity: Error, Message: "100%\n::error::injected"}
-	want := `::error file=a%2Cb%3Ac.yml,line=2,col=3::100%25%0A::error::injected`
+	d := Diagnostic{File: "a,b:c.yml", Line: 2, Col: 3, Severity: Error, Rule: "r,1", Message: "100%\r::error::injected"}
+	want := `::error file=a%2Cb%3Ac.yml,line=2,col=3,title=r%2C1::100%25\r::error::injected`
 	if got := d.GitHub(); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestOneLine checks that values carried into a diagnostic cannot break
+// its line: in a CI log, a line of their own could forge a diagnostic or a
+// workflow command.
+func TestOneLine(t *testing.T) {
+	d := Diagnostic{File: "l.yml", Line: 1, Col: 2, Severity: Warning, Item: "A\nB",
+		Field: "x\n::error::f", Message: "read \"a\n::error file=l.yml::forged\u2028\x1b[31m\" as text ü"}
+	want := `l.yml:1:2: warning: item "A\nB": x\n::error::f: read "a\n::error file=l.yml::forged\u2028\x1b[31m" as text ü`
+	for _, format := range Formats {
+		var buf bytes.Buffer
+		if err := Write(&buf, List{d}, format); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(buf.String(), "\n"); format != "json" && n != 1 {
+			t.Errorf("%s: got %d lines, want 1:\n%s", format, n, buf.String())
+		}
+	}
+	if got := d.String(); got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
