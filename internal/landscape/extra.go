@@ -117,6 +117,10 @@ func (d *decoder) text(n *yaml.Node, item, field string) (string, bool) {
 	if n.Kind != yaml.SequenceNode {
 		return d.str(n, item, field)
 	}
+	if len(n.Content) == 0 {
+		d.warnf(n, item, field, "empty value, ignored (remove the key or give it a value)")
+		return "", false
+	}
 	var parts []string
 	for _, e := range n.Content {
 		if s, ok := d.str(resolve(e), item, field); ok {

@@ -39,8 +39,7 @@ func LoadGuide(fsys fs.FS, name string) (*Guide, diag.List, error) {
 		return g, d.diags, nil
 	}
 	if err := root.Decode(g); err != nil {
-		line, msg := yamlErrorLine(err)
-		d.diags.Errorf(name, line, 0, "", "", "%s (expected categories: [{category, content, subcategories}])", msg)
+		d.decodeErrors(root, err, "expected categories: [{category, content, subcategories}]")
 	}
 	return g, d.diags, nil
 }

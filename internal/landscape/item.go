@@ -57,10 +57,10 @@ func (d *decoder) item(n *yaml.Node, s *Subcategory) *Item {
 		d.errorf(n, "", "items", "expected an item (\"- item:\" with name, homepage_url and logo), found %s", kindName(n))
 		return nil
 	}
-	it := &Item{Subcategory: s, Pos: pos(n), Fields: make(map[string]Pos)}
+	it := &Item{Subcategory: s, Pos: pos(n), EndLine: lastLine(n), Fields: make(map[string]Pos)}
 	for i := 0; i+1 < len(n.Content); i += 2 { // the name first, so every problem can name the item
-		if n.Content[i].Value == "name" && it.Name == "" {
-			it.Name, _ = d.str(resolve(n.Content[i+1]), "", "name")
+		if v := resolve(n.Content[i+1]); n.Content[i].Value == "name" && it.Name == "" && !isEmpty(v) {
+			it.Name, _ = d.str(v, "", "name")
 		}
 	}
 	ps := d.pairs(n, it.Name, "")
@@ -184,4 +184,13 @@ func (d *decoder) secondPaths(n *yaml.Node, item string) []string {
 		}
 	}
 	return paths
+}
+
+// lastLine is the last line on which a value of n starts.
+func lastLine(n *yaml.Node) int {
+	last := n.Line
+	for _, c := range n.Content {
+		last = max(last, lastLine(c))
+	}
+	return last
 }

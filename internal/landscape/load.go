@@ -2,11 +2,8 @@ package landscape
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
-	"regexp"
-	"strconv"
 
 	"gopkg.in/yaml.v3"
 
@@ -52,7 +49,7 @@ func Parse(file string, data []byte) (*Landscape, diag.List) {
 func (d *decoder) document(data []byte) (*yaml.Node, bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := yamlErrorLine(err)
+		line, msg := yamlErrorLine(err.Error())
 		d.diags.Errorf(d.file, line, 0, "", "", "invalid YAML: %s", msg)
 		return nil, false
 	}
@@ -66,22 +63,6 @@ func (d *decoder) document(data []byte) (*yaml.Node, bool) {
 		return nil, false
 	}
 	return root, true
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlErrorLine pulls the line number out of a yaml.v3 syntax error.
-func yamlErrorLine(err error) (int, string) {
-	msg := err.Error()
-	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n, m[2]
-	}
-	return 0, msg
 }
 
 // list returns a sequence's entries; null means an empty list.

@@ -53,7 +53,7 @@ func TestParseItemFields(t *testing.T) {
 		RepoURL: "https://github.com/knative/serving", Branch: "main",
 		AdditionalRepos: []Repo{{URL: "https://github.com/knative/eventing"}},
 		Project:         "graduated", Crunchbase: "https://www.crunchbase.com/organization/cloud-native-computing-foundation",
-		SecondPaths: []string{"Serverless / Tools"}, OpenSource: &open, Slug: "knative",
+		SecondPaths: []string{"Serverless / Tools"}, OpenSource: &open, Slug: "knative", EndLine: 27,
 		Extra: Extra{
 			Dates:      map[string]string{"accepted": "2022-03-02"},
 			Links:      map[string]string{"slack_url": "https://slack.knative.dev"},
@@ -106,6 +106,10 @@ func TestParseProblems(t *testing.T) {
 			[]string{`landscape.yml:11:25: warning: item "A": description: empty value, ignored (remove the key or give it a value)`}},
 		{"not a mapping", "          - just text\n",
 			[]string{`landscape.yml:8:13: error: items: expected an item ("- item:" with name, homepage_url and logo), found text`}},
+		{"empty name", "          - name:\n            homepage_url: https://a.io\n            logo: a.svg\n",
+			[]string{`landscape.yml:8:13: error: name: missing (every item needs name, homepage_url and logo)`}},
+		{"empty list of text", "          - name: A\n            homepage_url: https://a.io\n            logo: a.svg\n            extra:\n              summary_tags: []\n",
+			[]string{`landscape.yml:12:29: warning: item "A": extra.summary_tags: empty value, ignored (remove the key or give it a value)`}},
 		{"organization as text", "          - name: A\n            homepage_url: https://a.io\n            logo: a.svg\n            organization: Acme\n",
 			[]string{`landscape.yml:11:27: warning: item "A": organization: expected a mapping (write organization: {name: Acme}), read as the name`}},
 	}

@@ -3,8 +3,10 @@ package landscape
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -29,6 +31,20 @@ type Settings struct {
 	Rules         Rules             `yaml:"rules" json:"-"`
 
 	File string `yaml:"-" json:"-"`
+
+	root *yaml.Node // the file's tree, for Pos
+}
+
+// Pos returns where the value at path (mapping keys, and list indexes in
+// decimal: "groups", "1", "categories", "0") is in the settings file, or
+// the nearest enclosing value that is there, so that checks on the whole
+// landscape can point at the setting they are about. Settings not read
+// from a file have no positions: the zero Pos.
+func (s *Settings) Pos(path ...string) Pos {
+	if s == nil || s.root == nil {
+		return Pos{}
+	}
+	return pos(nodeAt(s.root, path...))
 }
 
 // Group is a tab of the site showing some categories only.
@@ -129,13 +145,13 @@ func ParseSettings(file string, data []byte) (*Settings, diag.List) {
 	fields := settingsFields()
 	for _, p := range d.pairs(root, "", "") {
 		if !fields[p.key] && !slices.Contains(knownSettings, p.key) {
-			d.warnf(p.kNode, "", p.key, "unknown setting, ignored%s", suggest(p.key, slices.Collect(mapKeys(fields))))
+			d.warnf(p.kNode, "", p.key, "unknown setting, ignored%s", suggest(p.key, slices.Sorted(maps.Keys(fields))))
 		}
 	}
 	if err := root.Decode(s); err != nil {
-		line, msg := yamlErrorLine(err)
-		d.diags.Errorf(file, line, 0, "", "", "%s (see docs/settings.md)", msg)
+		d.decodeErrors(root, err, "see docs/settings.md")
 	}
+	s.root = root
 	d.checkSettings(s, root)
 	return s, d.diags
 }
@@ -144,16 +160,6 @@ func settingsFields() map[string]bool {
 	return map[string]bool{"name": true, "foundation": true, "url": true, "base_path": true,
 		"description": true, "colors": true, "groups": true, "categories": true,
 		"featured_items": true, "maturity": true, "rules": true}
-}
-
-func mapKeys(m map[string]bool) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // cssColor accepts the colour syntaxes the settings use; anything else could
@@ -187,39 +193,21 @@ func (d *decoder) checkSettings(s *Settings, root *yaml.Node) {
 		if g.Alias == "" {
 			s.Groups[i].Alias = Slugify(g.Name)
 		} else if !aliasRe.MatchString(g.Alias) {
-			d.errorf(at("groups"), "", "groups.alias", "%q is not a valid alias (use lower-case letters, digits and dashes)", g.Alias)
+			d.errorf(at("groups", strconv.Itoa(i), "alias"), "", "groups.alias", "%q is not a valid alias (use lower-case letters, digits and dashes)", g.Alias)
 			s.Groups[i].Alias = Slugify(g.Alias)
 		}
 	}
 	if s.Name == "" { // a landscape2 file has no name: call it after the foundation
 		s.Name = strings.TrimSpace(s.Foundation + " Landscape")
 	}
-	for _, e := range s.Rules.StarExemptions {
+	for i, e := range s.Rules.StarExemptions {
 		if e.Reason == "" {
-			d.errorf(at("rules", "star_exemptions"), "", "rules.star_exemptions", "exemption for %q has no reason (say why, reviewers see it)", e.Item)
+			d.errorf(at("rules", "star_exemptions", strconv.Itoa(i)), "", "rules.star_exemptions", "exemption for %q has no reason (say why, reviewers see it)", e.Item)
 		}
 	}
-	for _, e := range s.Rules.OneBox.Exceptions {
+	for i, e := range s.Rules.OneBox.Exceptions {
 		if e.Reason == "" {
-			d.errorf(at("rules", "one_box", "exceptions"), "", "rules.one_box.exceptions", "exception for %q has no reason (say why, reviewers see it)", e.Organization+e.Crunchbase)
+			d.errorf(at("rules", "one_box", "exceptions", strconv.Itoa(i)), "", "rules.one_box.exceptions", "exception for %q has no reason (say why, reviewers see it)", e.Organization+e.Crunchbase)
 		}
 	}
-}
-
-// nodeAt returns the value at a path of mapping keys, or the deepest node
-// found on the way, so a problem points as near to its value as it can.
-func nodeAt(n *yaml.Node, path ...string) *yaml.Node {
-	for _, key := range path {
-		next := (*yaml.Node)(nil)
-		for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == key {
-				next = n.Content[i+1]
-			}
-		}
-		if next == nil {
-			return n
-		}
-		n = next
-	}
-	return n
 }

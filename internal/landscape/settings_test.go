@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -34,7 +35,7 @@ colours: {}
 	want := []string{
 		`settings.yml:16:1: warning: colours: unknown setting, ignored (did you mean "colors"?)`,
 		`settings.yml:7:11: error: colors.color2: "red;}body{background:url(https://evil.example)" is not a CSS colour (write #rrggbb or rgba(r, g, b, a))`,
-		`settings.yml:14:5: error: rules.star_exemptions: exemption for "A" has no reason (say why, reviewers see it)`,
+		`settings.yml:14:7: error: rules.star_exemptions: exemption for "A" has no reason (say why, reviewers see it)`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
@@ -75,5 +76,75 @@ func TestLoadCorporaSettingsAndGuide(t *testing.T) {
 		if err != nil || len(diags) != 0 || len(g.Categories) == 0 || g.Categories[0].Content == "" {
 			t.Errorf("%s guide: %v %v, %d chapters", corpus, err, diags, len(g.Categories))
 		}
+	}
+}
+
+// TestSettingsProblemPositions checks that each problem points at the value
+// it is about, including values that only fail to decode.
+func TestSettingsProblemPositions(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"not a number", "name: x\nrules:\n  min_stars: many\n",
+			[]string{`settings.yml:3:14: error: rules.min_stars: expected a number, found text (see docs/settings.md)`}},
+		{"every decode error", "maturity: {a: b}\ngroups: [{name: A, categories: x}]\n",
+			[]string{`settings.yml:1:11: error: maturity: expected a list, found a mapping (see docs/settings.md)`,
+				`settings.yml:2:32: error: groups.categories: expected a list, found text (see docs/settings.md)`}},
+		{"second group's alias", "groups:\n  - name: A\n  - name: B\n    alias: Bad Alias\n",
+			[]string{`settings.yml:4:12: error: groups.alias: "Bad Alias" is not a valid alias (use lower-case letters, digits and dashes)`}},
+		{"second exemption", "rules:\n  star_exemptions:\n    - {item: A, reason: ok}\n    - item: B\n",
+			[]string{`settings.yml:4:7: error: rules.star_exemptions: exemption for "B" has no reason (say why, reviewers see it)`}},
+		{"one-box exception", "rules:\n  one_box:\n    exceptions:\n      - organization: Acme\n",
+			[]string{`settings.yml:4:9: error: rules.one_box.exceptions: exception for "Acme" has no reason (say why, reviewers see it)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := ParseSettings("settings.yml", []byte(tt.src))
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.String())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSettingsPos(t *testing.T) {
+	s, _ := ParseSettings("settings.yml", []byte("groups:\n  - name: A\n    categories: [X, Y]\n"))
+	tests := []struct {
+		path []string
+		want Pos
+	}{
+		{[]string{"groups", "0", "categories", "1"}, Pos{3, 21}},
+		{[]string{"groups", "0", "name"}, Pos{2, 11}},
+		{[]string{"groups", "5"}, Pos{2, 3}}, // no such group: the list
+		{[]string{"rules"}, Pos{1, 1}},       // not in the file: the document
+	}
+	for _, tt := range tests {
+		if got := s.Pos(tt.path...); got != tt.want {
+			t.Errorf("Pos(%q): got %+v, want %+v", tt.path, got, tt.want)
+		}
+	}
+	if got := DefaultSettings().Pos("groups"); got != (Pos{}) {
+		t.Errorf("default settings: got %+v, want no position", got)
+	}
+}
+
+func TestGuideProblemPositions(t *testing.T) {
+	fsys := fstest.MapFS{"guide.yml": {Data: []byte("categories:\n  - category: A\n    content: [x]\n")}}
+	_, diags, err := LoadGuide(fsys, "guide.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`guide.yml:3:14: error: categories.content: expected text, found a list (expected categories: [{category, content, subcategories}])`}
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }
