@@ -1,0 +1,124 @@
+package e2e
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestNoJavaScript(t *testing.T) {
+	dir, s := testSite(t)
+	srv := serve(t, dir, "/sub/")
+	b := newBrowser(t, hostOf(srv.URL))
+	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	b.do(t, chromedp.Navigate(srv.URL+"/sub/"), chromedp.WaitVisible(chromedp.CSS("#landscape .t")))
+	tiles := 0
+	for _, c := range s.Categories {
+		for _, sub := range c.Subcategories {
+			tiles += len(sub.Items)
+		}
+	}
+	if got := len(eval[[]string](t, b, visible)); got != tiles {
+		t.Errorf("%d tiles visible without JavaScript, want all %d", got, tiles)
+	}
+	if eval[bool](t, b, `document.getElementById('filters').checkVisibility() || document.getElementById('tools').checkVisibility()`) {
+		t.Error("controls that need JavaScript are shown without it")
+	}
+	b.do(t, chromedp.Click(chromedp.CSS(`#landscape a[href$="/theta-trace.html"]`)), chromedp.WaitVisible(chromedp.CSS("#item-detail h1")))
+	got := eval[[]string](t, b, `[location.pathname, document.querySelector('h1').textContent, document.title]`)
+	want := []string{"/sub/items/theta-trace.html", "Theta Trace", "Theta Trace · Test Landscape"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("item page without JavaScript (-want +got):\n%s", diff)
+	}
+	b.check(t)
+}
+
+func TestTabsCardsReset(t *testing.T) {
+	dir, _ := testSite(t)
+	srv := serve(t, dir, "/sub/")
+	b := newBrowser(t, hostOf(srv.URL))
+	open(t, b, srv.URL+"/sub/")
+	b.do(t, chromedp.Click(chromedp.CSS(`.tabs a[data-tab="serverless"]`)))
+	if got := eval[[]string](t, b, visible); !slices.Equal(got, []string{"Iota Functions"}) {
+		t.Errorf("serverless tab shows %q, want [Iota Functions]", got)
+	}
+	b.do(t, chromedp.Click(chromedp.CSS(`[data-view="cards"]`)))
+	eval[string](t, b, setField("sort", "stars"))
+	eval[string](t, b, setField("group", "none"))
+	b.do(t, chromedp.Click(chromedp.CSS(`.tabs a[data-tab=""]`)))
+	names := eval[[]string](t, b, `[...document.querySelectorAll('#cards .card .name')].map(n => n.textContent)`)
+	if len(names) != 9 || names[0] != "Theta Trace" || names[1] != "Alpha Runtime" {
+		t.Errorf("cards by stars: %q, want 9 starting with Theta Trace, Alpha Runtime", names)
+	}
+	if q := eval[string](t, b, `location.search`); q != "?sort=stars&group=none&view=cards" {
+		t.Errorf("URL query %q, want ?sort=stars&group=none&view=cards", q)
+	}
+	eval[string](t, b, setField("maturity", "graduated"))
+	b.do(t, chromedp.Click(chromedp.CSS(`#filters-toggle`)), chromedp.Click(chromedp.CSS(`#filters [data-reset]`)))
+	if n := eval[int](t, b, `document.querySelectorAll('#cards .card').length`); n != 9 {
+		t.Errorf("after reset %d cards, want 9", n)
+	}
+	if q := eval[string](t, b, `location.search`); q != "?view=cards" {
+		t.Errorf("after reset the URL query is %q, want ?view=cards (the view stays)", q)
+	}
+	b.check(t)
+}
+
+func TestNotFoundAndSecurity(t *testing.T) {
+	dir, _ := testSite(t)
+	srv := serve(t, dir, "/sub/")
+	b := newBrowser(t, hostOf(srv.URL))
+	b.do(t, chromedp.Navigate(srv.URL+"/sub/nope/missing.html"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	if h := eval[string](t, b, `document.querySelector('h1').textContent`); h != "Page not found" {
+		t.Errorf("404 page title %q", h)
+	}
+	if css := eval[bool](t, b, `getComputedStyle(document.querySelector('.top')).display === 'flex'`); !css {
+		t.Error("the 404 page at a nested path lost its style sheet")
+	}
+	b.do(t, chromedp.Navigate(srv.URL+"/sub/items/alpha-runtime.html"), chromedp.WaitVisible(chromedp.CSS("#item-detail")))
+	bad := eval[[]string](t, b, `[...document.querySelectorAll('script, iframe, img:not([src^="/sub/"]), [href^="javascript:"], [onclick], [onerror]')].map(e => e.outerHTML)`)
+	if len(bad) > 0 {
+		t.Errorf("untrusted markup made it into the page: %q", bad)
+	}
+	if d := eval[string](t, b, `document.querySelector('.desc').textContent`); !strings.Contains(d, "fast") {
+		t.Errorf("description %q lost its text", d)
+	}
+	b.check(t)
+}
+
+// TestAccessibility runs axe-core on the main pages in light and dark mode
+// and fails on serious or critical violations.
+func TestAccessibility(t *testing.T) {
+	dir, _ := testSite(t)
+	srv := serve(t, dir, "/sub/")
+	b := newBrowser(t, hostOf(srv.URL))
+	pages := []struct{ name, path, wait string }{
+		{"landscape", "/sub/", "#tools"},
+		{"cards", "/sub/?view=cards", "#cards .card"},
+		{"dialog", "/sub/?item=alpha-runtime", "#item-detail h1"},
+		{"item", "/sub/items/delta-store.html", "#item-detail"},
+		{"stats", "/sub/stats.html", "main"},
+		{"guide", "/sub/guide.html", "main"},
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}
+		if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, media); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range pages {
+			t.Run(scheme+"/"+p.name, func(t *testing.T) {
+				b.do(t, chromedp.Navigate(srv.URL+p.path), chromedp.WaitVisible(chromedp.CSS(p.wait)))
+				for _, v := range axe(t, b) {
+					t.Errorf("%s", v)
+				}
+			})
+		}
+	}
+	b.check(t)
+}
