@@ -54,7 +54,7 @@ func duplicateRepos(l *landscape.Landscape, diags *diag.List) {
 		if it.RepoURL == "" {
 			continue
 		}
-		key := repoKey(it.RepoURL)
+		key := landscape.URLKey(it.RepoURL)
 		if byRepo[key] == nil {
 			order = append(order, key)
 		}
@@ -83,15 +83,6 @@ func lines(group []*landscape.Item, except *landscape.Item) string {
 		}
 	}
 	return strings.Join(ls, ", ")
-}
-
-// repoKey makes repository URLs comparable: case, scheme, ".git" and a
-// trailing slash do not make a different repository.
-func repoKey(u string) string {
-	u = strings.ToLower(strings.TrimSpace(u))
-	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
-	u = strings.TrimPrefix(u, "www.")
-	return strings.TrimSuffix(strings.TrimSuffix(u, "/"), ".git")
 }
 
 func secondPaths(l *landscape.Landscape, diags *diag.List) {

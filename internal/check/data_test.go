@@ -129,15 +129,23 @@ func TestLogoRefs(t *testing.T) {
 	}
 }
 
-func TestCorporaData(t *testing.T) {
+// loadCNCF loads the whole CNCF landscape of the shared corpora, and says
+// where it is; tests and benchmarks skip without it.
+func loadCNCF(tb testing.TB) (*landscape.Landscape, string) {
+	tb.Helper()
 	dir := filepath.Join("..", "..", "..", "shared", "corpora", "cncf-full")
 	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared corpora not found at %s: skipping the test on real data", dir)
+		tb.Skipf("shared corpora not found at %s: skipping the test on real data", dir)
 	}
 	l, _, err := landscape.Load(os.DirFS(dir), "landscape.yml")
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return l, dir
+}
+
+func TestCorporaData(t *testing.T) {
+	l, dir := loadCNCF(t)
 	var diags diag.List
 	LogoRefs(l, os.DirFS(filepath.Join(dir, "hosted_logos")), "hosted_logos", &diags)
 	diags = append(diags, Data(Input{Landscape: l, Settings: landscape.DefaultSettings()})...)
@@ -147,5 +155,29 @@ func TestCorporaData(t *testing.T) {
 		if !strings.Contains(found, want) {
 			t.Errorf("cncf-full: no problem saying %q", want)
 		}
+	}
+}
+
+// TestSettingsRefs checks that a setting naming what the landscape lacks is
+// reported at the name in settings.yml.
+func TestSettingsRefs(t *testing.T) {
+	l := load(t, strings.Replace(strings.Replace(twoBoxes, "%s", item("A", ""), 1), "%s", item("B", ""), 1))
+	s, diags := landscape.ParseSettings("settings.yml", []byte(`groups:
+  - name: All
+    categories: [Serverless, Servrless]
+rules:
+  star_exemptions:
+    - {item: A, reason: small}
+    - {item: Gone, reason: small}
+`))
+	if len(diags) != 0 {
+		t.Fatalf("settings fixture: %v", diags)
+	}
+	want := []string{
+		`settings.yml:3:30: warning: groups.categories: group "All" names category "Servrless", which landscape.yml does not have (fix the name or remove it)`,
+		`settings.yml:7:14: warning: rules.star_exemptions: exempts "Gone", which landscape.yml does not have (remove the exemption)`,
+	}
+	if diff := cmp.Diff(want, texts(Data(Input{Landscape: l, Settings: s}))); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }

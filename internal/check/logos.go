@@ -2,6 +2,7 @@ package check
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -48,13 +49,11 @@ func LogoPath(logo string) (string, error) {
 		return "", errors.New("logo URLs must be https:// (or name a file in the logos folder)")
 	}
 	if strings.HasPrefix(logo, "/") || strings.Contains(logo, "\\") {
-		return "", errors.New("absolute path " + quote(logo) + " (name a file inside the logos folder)")
+		return "", fmt.Errorf("absolute path %q (name a file inside the logos folder)", logo)
 	}
 	name := path.Clean(strings.TrimPrefix(logo, "./"))
 	if name == ".." || strings.HasPrefix(name, "../") || !fs.ValidPath(name) {
-		return "", errors.New(quote(logo) + " leaves the logos folder (name a file inside it)")
+		return "", fmt.Errorf("%q leaves the logos folder (name a file inside it)", logo)
 	}
 	return name, nil
 }
-
-func quote(s string) string { return `"` + s + `"` }

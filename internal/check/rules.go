@@ -167,7 +167,7 @@ func thousands(n int) string {
 // URL, normalized, or else its organization.name; "" when it names neither.
 func Company(it *landscape.Item) string {
 	if it.Crunchbase != "" {
-		return "crunchbase:" + repoKey(it.Crunchbase)
+		return "crunchbase:" + landscape.URLKey(it.Crunchbase)
 	}
 	if n := strings.TrimSpace(it.Organization); n != "" {
 		return "name:" + strings.ToLower(n)

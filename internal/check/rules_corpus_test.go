@@ -1,8 +1,6 @@
 package check
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/serverless-landscape/landscape/internal/landscape"
@@ -12,14 +10,7 @@ import (
 // which has many companies with products in several boxes: the rule must
 // find them, and must leave the open-source projects out.
 func TestCorporaOneBox(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "corpora", "cncf-full")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared corpora not found at %s: skipping the test on real data", dir)
-	}
-	l, _, err := landscape.Load(os.DirFS(dir), "landscape.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	l, _ := loadCNCF(t)
 	counts := map[string]map[Status]int{RuleStars: {}, RuleOneBox: {}}
 	companies := map[string]bool{}
 	for _, iv := range Rules(RulesInput{Landscape: l, Settings: landscape.DefaultSettings()}) {
@@ -45,11 +36,7 @@ func TestCorporaOneBox(t *testing.T) {
 }
 
 func BenchmarkRulesCNCF(b *testing.B) {
-	dir := filepath.Join("..", "..", "..", "shared", "corpora", "cncf-full")
-	l, _, err := landscape.Load(os.DirFS(dir), "landscape.yml")
-	if err != nil {
-		b.Skipf("shared corpora not found at %s: %v", dir, err)
-	}
+	l, _ := loadCNCF(b)
 	s := landscape.DefaultSettings()
 	for b.Loop() {
 		Rules(RulesInput{Landscape: l, Settings: s})

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -76,7 +77,7 @@ func oneBox(s *landscape.Settings, it *landscape.Item, homes map[string]string, 
 		return v
 	}
 	if e, ok := exception(s, it); ok {
-		v.Status, v.Reason = Exempt, fmt.Sprintf("exception in settings for %s: %s", cmpOr(e.Organization, e.Crunchbase), e.Reason)
+		v.Status, v.Reason = Exempt, fmt.Sprintf("exception in settings for %s: %s", cmp.Or(e.Organization, e.Crunchbase), e.Reason)
 		return v
 	}
 	home := bs[0]
@@ -97,7 +98,7 @@ func oneBox(s *landscape.Settings, it *landscape.Item, homes map[string]string, 
 // crunchbase URL or by organization name.
 func exception(s *landscape.Settings, it *landscape.Item) (landscape.OrgException, bool) {
 	for _, e := range s.Rules.OneBox.Exceptions {
-		if e.Crunchbase != "" && it.Crunchbase != "" && repoKey(e.Crunchbase) == repoKey(it.Crunchbase) {
+		if e.Crunchbase != "" && it.Crunchbase != "" && landscape.URLKey(e.Crunchbase) == landscape.URLKey(it.Crunchbase) {
 			return e, true
 		}
 		if e.Organization != "" && strings.EqualFold(strings.TrimSpace(e.Organization), strings.TrimSpace(it.Organization)) {
@@ -105,11 +106,4 @@ func exception(s *landscape.Settings, it *landscape.Item) (landscape.OrgExceptio
 		}
 	}
 	return landscape.OrgException{}, false
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

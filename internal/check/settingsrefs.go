@@ -1,6 +1,8 @@
 package check
 
 import (
+	"strconv"
+
 	"github.com/serverless-landscape/landscape/internal/diag"
 	"github.com/serverless-landscape/landscape/internal/landscape"
 )
@@ -18,16 +20,18 @@ func settingsRefs(l *landscape.Landscape, s *landscape.Settings, diags *diag.Lis
 		items[it.Name] = true
 	}
 	file := settingsName(s)
-	for _, g := range s.Groups {
-		for _, c := range g.Categories {
+	for i, g := range s.Groups {
+		for j, c := range g.Categories {
 			if !cats[c] {
-				diags.Warnf(file, 0, 0, "", "groups", "group %q names category %q, which %s does not have", g.Name, c, l.File)
+				p := s.Pos("groups", strconv.Itoa(i), "categories", strconv.Itoa(j))
+				warnAt(diags, file, p, "", "groups.categories", "group %q names category %q, which %s does not have (fix the name or remove it)", g.Name, c, l.File)
 			}
 		}
 	}
-	for _, e := range s.Rules.StarExemptions {
+	for i, e := range s.Rules.StarExemptions {
 		if !items[e.Item] {
-			diags.Warnf(file, 0, 0, "", "rules.star_exemptions", "exempts %q, which %s does not have (remove the exemption)", e.Item, l.File)
+			p := s.Pos("rules", "star_exemptions", strconv.Itoa(i), "item")
+			warnAt(diags, file, p, "", "rules.star_exemptions", "exempts %q, which %s does not have (remove the exemption)", e.Item, l.File)
 		}
 	}
 }

@@ -214,3 +214,19 @@ func FuzzParse(f *testing.F) {
 		_ = diags
 	})
 }
+
+func TestURLKey(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"https://github.com/o/r", "http://www.GitHub.com/o/R.git"},
+		{"https://github.com/o/r", " https://github.com/o/r/ "},
+		{"https://www.crunchbase.com/organization/acme", "https://crunchbase.com/organization/ACME/"},
+	}
+	for _, tt := range tests {
+		if a, b := URLKey(tt.a), URLKey(tt.b); a != b {
+			t.Errorf("URLKey(%q) = %q, URLKey(%q) = %q: want them equal", tt.a, a, tt.b, b)
+		}
+	}
+	if URLKey("https://github.com/o/r") == URLKey("https://github.com/o/r2") {
+		t.Error("different repositories got one key")
+	}
+}

@@ -1,8 +1,6 @@
 package landscape
 
 import (
-	"fmt"
-	"net/url"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -124,20 +122,4 @@ func (d *decoder) link(n *yaml.Node, item, field string) (string, bool) {
 		return "", false
 	}
 	return s, true
-}
-
-// CheckURL reports whether s is an absolute http or https URL with a host,
-// the only kind of link the site renders.
-func CheckURL(s string) error {
-	u, err := url.Parse(s)
-	if err != nil {
-		return fmt.Errorf("%q is not a valid URL (write an absolute https:// URL)", s)
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return fmt.Errorf("%q is not an http(s) URL (write an absolute https:// URL)", s)
-	}
-	if u.Host == "" || strings.ContainsAny(s, " \t\n<>\"") {
-		return fmt.Errorf("%q is not a valid URL (write an absolute https:// URL without spaces)", s)
-	}
-	return nil
 }
