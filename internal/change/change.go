@@ -62,21 +62,12 @@ func Identity(it *landscape.Item) string {
 		return "repo:github.com/" + strings.ToLower(owner+"/"+name)
 	}
 	if it.RepoURL != "" {
-		return "repo:" + normalizeURL(it.RepoURL)
+		return "repo:" + landscape.URLKey(it.RepoURL)
 	}
 	if it.HomepageURL != "" {
-		return "homepage:" + normalizeURL(it.HomepageURL)
+		return "homepage:" + landscape.URLKey(it.HomepageURL)
 	}
 	return "name:" + strings.ToLower(strings.TrimSpace(it.Name))
-}
-
-// normalizeURL drops what does not make a different page: case, scheme,
-// www., a trailing slash or .git.
-func normalizeURL(u string) string {
-	u = strings.ToLower(strings.TrimSpace(u))
-	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
-	u = strings.TrimPrefix(u, "www.")
-	return strings.TrimSuffix(strings.TrimSuffix(u, "/"), ".git")
 }
 
 // Compare matches the items of base and head and lists what changed.
