@@ -179,7 +179,8 @@ func (d *Diff) String() string {
 	return fmt.Sprintf("%d added, %d removed, %d changed, %d moved", d.Count(Added), d.Count(Removed), d.Count(Changed), d.Count(Moved))
 }
 
-// ItemAt returns the item of l whose fields span line, or nil.
+// ItemAt returns the item of l whose values span line, nested ones
+// included, or nil.
 func ItemAt(l *landscape.Landscape, line int) *landscape.Item {
 	i, _ := slices.BinarySearchFunc(l.Items, line, func(it *landscape.Item, line int) int {
 		return cmp.Compare(it.Pos.Line, line+1)
@@ -187,13 +188,8 @@ func ItemAt(l *landscape.Landscape, line int) *landscape.Item {
 	if i == 0 || line <= 0 {
 		return nil
 	}
-	it := l.Items[i-1]
-	last := it.Pos.Line
-	for _, p := range it.Fields {
-		last = max(last, p.Line)
+	if it := l.Items[i-1]; line <= max(it.Pos.Line, it.EndLine) {
+		return it
 	}
-	if line > last {
-		return nil
-	}
-	return it
+	return nil
 }

@@ -126,6 +126,40 @@ func TestItemAt(t *testing.T) {
 	}
 }
 
+// TestItemAtNested checks that a line inside an item's lists belongs to the
+// item, and a key of its subcategory after the items does not.
+func TestItemAtNested(t *testing.T) {
+	l := parse(t, `landscape:
+  - category:
+    name: C
+    subcategories:
+      - subcategory:
+        name: S
+        items:
+          - item:
+            name: A
+            homepage_url: https://a.example
+            logo: a.svg
+            additional_repos:
+              - repo_url: https://github.com/o/b
+              - repo_url: https://github.com/o/c
+                branch: main
+            extra:
+              other_links:
+                - name: Docs
+                  url: https://a.example/docs
+`)
+	for line, want := range map[int]string{14: "A", 15: "A", 19: "A", 20: ""} {
+		got := ""
+		if it := ItemAt(l, line); it != nil {
+			got = it.Name
+		}
+		if got != want {
+			t.Errorf("ItemAt(%d): got %q, want %q", line, got, want)
+		}
+	}
+}
+
 func TestSplit(t *testing.T) {
 	base := parse(t, yml([]string{"A|repo_url: https://github.com/o/a", "B"}, []string{"C"}))
 	// B moves above A and changes its logo; N is new.

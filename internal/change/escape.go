@@ -9,7 +9,8 @@ import (
 // GitHub-flavoured Markdown, inside a table cell or out: every ASCII
 // punctuation mark is backslash-escaped (no emphasis, links, images, code
 // or table pipes), <, > and & become entities (no HTML), line breaks become
-// spaces (no new block), and a zero-width space follows every ".", ":" and
+// spaces (no new block), bidirectional controls are dropped (no text
+// that reads differently from what it is), and a zero-width space follows every ".", ":" and
 // "@" so that bare URLs, www. names and e-mail addresses are not turned
 // into links.
 func Escape(s string) string {
@@ -25,7 +26,7 @@ func Escape(s string) string {
 			b.WriteString("&amp;")
 		case r == '\n' || r == '\r' || r == '\t':
 			b.WriteByte(' ')
-		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r):
 		case r < 0x80 && unicode.IsPunct(r) || r < 0x80 && unicode.IsSymbol(r):
 			b.WriteByte('\\')
 			b.WriteRune(r)

@@ -151,12 +151,7 @@ func writeProblems(b *strings.Builder, title string, l diag.List) {
 	lines := make([]string, len(l))
 	fence := "```"
 	for i, p := range l {
-		lines[i] = strings.Map(func(r rune) rune {
-			if r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' {
-				return ' '
-			}
-			return r
-		}, p.String())
+		lines[i] = p.String() // one line, whatever the input held
 		for strings.Contains(lines[i], fence) {
 			fence += "`"
 		}

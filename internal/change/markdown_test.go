@@ -60,6 +60,16 @@ func TestEscape(t *testing.T) {
 	}
 }
 
+// TestEscapeBidi checks that text cannot reorder what a reviewer reads:
+// "Evil\u202eedoc" would show as "Evilcode".
+func TestEscapeBidi(t *testing.T) {
+	for _, r := range []rune{'\u202a', '\u202e', '\u2066', '\u2069', '\u200f', '\u061c'} {
+		if got := Escape("Evil" + string(r) + "edoc"); got != "Evil"+"edoc" {
+			t.Errorf("Escape with %U: got %q, want the control dropped", r, got)
+		}
+	}
+}
+
 func FuzzEscape(f *testing.F) {
 	for _, s := range hostile {
 		f.Add(s)
