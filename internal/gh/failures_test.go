@@ -125,3 +125,46 @@ func checkMentions(t *testing.T, what, got, want string) {
 		t.Errorf("got %s %q, want one mentioning %q", what, got, want)
 	}
 }
+
+// TestProblemsForEverySpelling checks that a problem with a repository
+// reaches every URL that names it, however spelled, so that each item
+// naming it is told.
+func TestProblemsForEverySpelling(t *testing.T) {
+	s := ghtest.NewServer(t)
+	s.Add(kubernetes)
+	s.Inject(with(ghtest.ServerError(), "graphql", -1))
+	o := testOptions(t, s)
+	o.MaxRetries = 1
+	refs := []RepoRef{{URL: "https://github.com/kubernetes/kubernetes"}, {URL: "https://github.com/Kubernetes/Kubernetes/"}}
+	res := mustFetch(t, o, refs...)
+	got := map[string]bool{}
+	for _, p := range res.Problems {
+		if strings.Contains(p.Message, "refresh failed") {
+			got[p.URL] = true
+		}
+	}
+	for _, r := range refs {
+		if !got[r.URL] {
+			t.Errorf("no problem for %s: got %q", r.URL, problemText(res))
+		}
+	}
+}
+
+func TestSafeLink(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://kubernetes.io", "https://kubernetes.io"},
+		{"http://example.com/a?b", "http://example.com/a?b"},
+		{"kubernetes.io", "kubernetes.io"},
+		{"", ""},
+		{"javascript:alert(1)", ""},
+		{"JavaScript:alert(1)", ""},
+		{" javascript:alert(1)", ""},
+		{"\x01javascript:alert(1)", ""},
+		{"data:text/html,<script>", ""},
+	}
+	for _, tt := range tests {
+		if got := safeLink(tt.in); got != tt.want {
+			t.Errorf("safeLink(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -204,6 +204,14 @@ func (f *fetcher) problem(url, msg string) {
 	f.problems = append(f.problems, Problem{URL: url, Message: msg})
 }
 
+// problemAll reports msg for every spelling of the job's repository, so
+// that each item naming it hears of it.
+func (f *fetcher) problemAll(j *job, msg string) {
+	for _, u := range j.urls {
+		f.problem(u, msg)
+	}
+}
+
 func (f *fetcher) notice(msg string) {
 	msg = f.redact.String(msg)
 	f.o.Logger.Warn(msg)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -171,7 +172,7 @@ func (g *gqlRepo) toRepo() *Repo {
 	r := &Repo{
 		Owner: owner, Name: name,
 		Stars: g.StargazerCount, Forks: g.ForkCount,
-		Description: g.Description, Homepage: g.HomepageURL,
+		Description: g.Description, Homepage: safeLink(g.HomepageURL),
 		Archived: g.IsArchived, CreatedAt: g.CreatedAt,
 	}
 	if g.LicenseInfo != nil {
@@ -202,4 +203,15 @@ func (g *gqlRepo) toRepo() *Repo {
 		r.LatestCommit = ref.Target.CommittedDate
 	}
 	return r
+}
+
+// safeLink keeps a homepage a site can link to: an http(s) URL, or a bare
+// host name as GitHub lets owners write it. Anything else, such as
+// javascript:, is dropped: the value is the repository owner's, untrusted.
+func safeLink(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return s
 }

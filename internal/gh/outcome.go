@@ -37,14 +37,14 @@ func (f *fetcher) completeFetched(j *job, now time.Time) {
 		r.RenamedTo = r.URL
 	}
 	if j.key.branch != "" && j.gql.Branch == nil {
-		f.problem(j.urls[0], "branch "+j.key.branch+" not found: using the default branch")
+		f.problemAll(j, "branch "+j.key.branch+" not found: using the default branch")
 	}
 	e := &cacheEntry{FetchedAt: now, ExpiresAt: expiry(now, f.o.Lifetime), ContributorsETag: j.etag, Repo: *r}
 	switch {
 	case j.contribErr == nil:
 		f.stats.Fetched++
 	case errors.Is(j.contribErr, errTooManyContributors):
-		f.problem(j.urls[0], j.contribErr.Error())
+		f.problemAll(j, j.contribErr.Error())
 		f.stats.Fetched++
 	default:
 		// Keep the other facts but try again on the next run.
@@ -62,7 +62,7 @@ func (f *fetcher) fail(j *job, err error) {
 		j.cached.ExpiresAt = f.o.Now() // reported stale
 	}
 	if !stopped(err) {
-		f.problem(j.urls[0], "refresh failed, kept cached values: "+err.Error())
+		f.problemAll(j, "refresh failed, kept cached values: "+err.Error())
 	}
 }
 
