@@ -11,19 +11,20 @@ import (
 
 // Chart geometry, in SVG user units: labels on the left, bars to the right.
 const (
-	chartWidth = 640
-	labelRight = 212 // labels end here
-	barLeft    = 220
-	barMax     = 340 // the longest bar; its value is written after it
-	rowHeight  = 26
+	chartWidth = 460
+	labelRight = 150 // labels end here
+	barLeft    = 156
+	barMax     = 250 // the longest bar; its value is written after it
+	rowHeight  = 24
 )
 
 // chart is a horizontal bar chart drawn at build time, so the stats page
 // needs no script and no chart library.
 type chart struct {
-	ID, Title, Note string
-	Height          int
-	Bars            []bar
+	ID, Title, Note       string
+	Width, Height         int
+	LabelX, BarX, LabelAt int // LabelAt: labels are cut to this many characters
+	Bars                  []bar
 }
 
 type bar struct {
@@ -35,7 +36,8 @@ type bar struct {
 }
 
 func newChart(id, title string, rows []count, note string) chart {
-	c := chart{ID: id, Title: title, Note: note, Height: len(rows)*rowHeight + 8}
+	c := chart{ID: id, Title: title, Note: note, Width: chartWidth, Height: len(rows)*rowHeight + 8,
+		LabelX: labelRight, BarX: barLeft, LabelAt: 20}
 	top := 1
 	for _, r := range rows {
 		top = max(top, r.n)
@@ -43,7 +45,7 @@ func newChart(id, title string, rows []count, note string) chart {
 	for i, r := range rows {
 		w := max(r.n*barMax/top, 1)
 		y := 4 + i*rowHeight
-		c.Bars = append(c.Bars, bar{Label: r.label, Value: r.n, Y: y, TextY: y + 14, Width: w, VX: barLeft + w + 6, ValueLabel: thousands(r.n)})
+		c.Bars = append(c.Bars, bar{Label: r.label, Value: r.n, Y: y, TextY: y + 13, Width: w, VX: barLeft + w + 6, ValueLabel: thousands(r.n)})
 	}
 	return c
 }
