@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/serverless-landscape/landscape/internal/logos"
 	"math"
 	"sort"
 )
@@ -36,7 +37,7 @@ func report(list []*logo, tol float64, verbose bool) {
 	sort.Slice(off, func(i, j int) bool { return off[i].deviation > off[j].deviation })
 	if verbose {
 		for _, l := range off {
-			fmt.Printf("off by %.1f%%: %s\n", 100*l.deviation, l.Name)
+			fmt.Printf("off by %.1f%%: %s (cropper %s, browser %s)\n", 100*l.deviation, l.Name, fmtBox(l.ours), fmtBox(refBox(l)))
 		}
 	}
 	painted := compared + unmeasured
@@ -46,13 +47,23 @@ func report(list []*logo, tol float64, verbose bool) {
 		100*tol, within, compared, pct(within, compared), within, painted, pct(within, painted))
 }
 
+func fmtBox(b logos.Box) string {
+	return fmt.Sprintf("%.4g,%.4g %.4gx%.4g", b.X, b.Y, b.W, b.H)
+}
+
+// refBox is the browser's painted box in user units.
+func refBox(l *logo) logos.Box {
+	sx, sy := l.vb.W/float64(l.W), l.vb.H/float64(l.H)
+	r := l.ref
+	return logos.Box{X: l.vb.X + float64(r.X0)*sx, Y: l.vb.Y + float64(r.Y0)*sy,
+		W: float64(r.X1-r.X0) * sx, H: float64(r.Y1-r.Y0) * sy}
+}
+
 // deviation is the largest distance between matching edges of the two
 // boxes, as a share of the reference box's larger side.
 func deviation(l *logo) float64 {
-	sx, sy := l.vb.W/float64(l.W), l.vb.H/float64(l.H)
-	r := l.ref
-	rx0, ry0 := l.vb.X+float64(r.X0)*sx, l.vb.Y+float64(r.Y0)*sy
-	rx1, ry1 := l.vb.X+float64(r.X1)*sx, l.vb.Y+float64(r.Y1)*sy
+	r := refBox(l)
+	rx0, ry0, rx1, ry1 := r.X, r.Y, r.X+r.W, r.Y+r.H
 	o := l.ours
 	d := math.Max(math.Max(math.Abs(o.X-rx0), math.Abs(o.X+o.W-rx1)), math.Max(math.Abs(o.Y-ry0), math.Abs(o.Y+o.H-ry1)))
 	return d / math.Max(rx1-rx0, ry1-ry0)

@@ -67,15 +67,36 @@ type boxSink struct {
 	m   matrix
 	cur point
 	box rect
+
+	// For stroked paths with miter joins: half the stroke width on screen,
+	// the miter limit, and the box of the miter tips, which reach beyond
+	// half the stroke width at sharp corners.
+	hw, miterLimit  float64
+	tips            rect
+	inDir, firstDir point // tangent arriving at cur; leaving the subpath start
+	start           point
+	hasIn, hasFirst bool
 }
 
-func (b *boxSink) moveTo(p point) { b.cur = b.m.apply(p) }
+func (b *boxSink) moveTo(p point) {
+	b.cur = b.m.apply(p)
+	b.start, b.hasIn, b.hasFirst = b.cur, false, false
+}
 
 func (b *boxSink) lineTo(p point) {
 	q := b.m.apply(p)
 	b.box.add(b.cur)
 	b.box.add(q)
+	d := firstNonZero(sub(q, b.cur)) // zero for the rounding left by relative moves
+	b.join(d)
 	b.cur = q
+	b.setIn(d)
+}
+
+func (b *boxSink) close() {
+	if b.hasIn && b.hasFirst {
+		b.join(b.firstDir)
+	}
 }
 
 func (b *boxSink) cubicTo(c1, c2, p point) {
@@ -88,7 +109,54 @@ func (b *boxSink) cubicTo(c1, c2, p point) {
 	for _, t := range cubicExtrema(p0.y, p1.y, p2.y, p3.y) {
 		b.box.add(cubicAt(p0, p1, p2, p3, t))
 	}
+	b.join(firstNonZero(sub(p1, p0), sub(p2, p0), sub(p3, p0)))
 	b.cur = p3
+	b.setIn(firstNonZero(sub(p3, p2), sub(p3, p1), sub(p3, p0)))
+}
+
+func (b *boxSink) setIn(d point) {
+	if d == (point{}) {
+		return
+	}
+	if !b.hasFirst {
+		b.firstDir, b.hasFirst = d, true
+	}
+	b.inDir, b.hasIn = d, true
+}
+
+// join adds the miter tip at cur between the arriving tangent and out.
+func (b *boxSink) join(out point) {
+	if b.miterLimit == 0 || !b.hasIn || out == (point{}) {
+		return
+	}
+	u, v := unit(b.inDir), unit(out)
+	cos := -(u.x*v.x + u.y*v.y) // cosine of the angle between the two segments
+	if cos >= 1-1e-9 || cos <= -1+1e-9 {
+		return
+	}
+	sinHalf := math.Sqrt((1 - cos) / 2)
+	ratio := 1 / sinHalf
+	if ratio > b.miterLimit {
+		return // beveled
+	}
+	bis := unit(sub(u, v))
+	b.tips.add(point{b.cur.x + bis.x*b.hw*ratio, b.cur.y + bis.y*b.hw*ratio})
+}
+
+func sub(a, b point) point { return point{a.x - b.x, a.y - b.y} }
+
+func unit(p point) point {
+	l := math.Hypot(p.x, p.y)
+	return point{p.x / l, p.y / l}
+}
+
+func firstNonZero(ps ...point) point {
+	for _, p := range ps {
+		if math.Hypot(p.x, p.y) > 1e-7 {
+			return p
+		}
+	}
+	return point{}
 }
 
 // cubicExtrema returns the parameters in (0,1) where a cubic's coordinate
@@ -198,13 +266,19 @@ func (c *cropper) shapeBox(n *node, m matrix, st style, clip bool) rect {
 	if !fills && sw <= 0 {
 		return rect{}
 	}
-	sink := &boxSink{m: m}
+	sink := &boxSink{m: m, hw: sw / 2 * m.scale()}
+	if j := st["stroke-linejoin"]; sw > 0 && (j == "" || j == "miter" || j == "miter-clip" || j == "arcs") {
+		sink.miterLimit = 4
+		if v, err := parseNumbers(st["stroke-miterlimit"]); err == nil && len(v) == 1 && v[0] >= 1 {
+			sink.miterLimit = v[0]
+		}
+	}
 	if !c.shapeGeometry(n, sink) {
 		return rect{}
 	}
 	b := sink.box
 	if sw > 0 {
-		return b.grow(sw / 2 * m.scale())
+		return b.grow(sw / 2 * m.scale()).union(sink.tips)
 	}
 	if !b.ok || b.w() == 0 || b.h() == 0 || strings.EqualFold(n.name, "line") {
 		return rect{} // a fill without area paints nothing

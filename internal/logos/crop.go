@@ -67,7 +67,11 @@ func drawingBox(root *node) (rect, error) {
 		}
 		return true
 	})
-	b := c.children(root, identity, style{}, false)
+	own := c.sheet.ownProps(root)
+	if own["display"] == "none" || opacity(own["opacity"]) == 0 {
+		return rect{}, errors.New("paints nothing that can be measured")
+	}
+	b := c.children(root, identity, style{}.inherit(own), false)
 	if c.err != nil {
 		return rect{}, c.err
 	}
@@ -141,7 +145,75 @@ func (c *cropper) element(n *node, m matrix, st style, clip bool) rect {
 			b = b.intersect(c.clipContent(target, m, false))
 		}
 	}
+	if v, ok := own["filter"]; ok && b.ok && !clip {
+		if target := c.ref(v, "filter"); target != nil {
+			b = c.filtered(target, b, m)
+		}
+	}
 	return b
+}
+
+// filtered widens b by what a filter's offsets, blurs and dilations paint
+// around the source, within the filter region.
+func (c *cropper) filtered(f *node, b rect, m matrix) rect {
+	out := b
+	for _, p := range f.children {
+		var dx, dy, grow float64
+		switch p.name {
+		case "feOffset", "feDropShadow":
+			dx, _ = parseLength(p.attrOr("dx", "0"), 0)
+			dy, _ = parseLength(p.attrOr("dy", "0"), 0)
+		}
+		switch p.name {
+		case "feGaussianBlur", "feDropShadow":
+			sd, _ := parseNumbers(p.attrOr("stdDeviation", "0"))
+			for _, v := range sd {
+				grow = math.Max(grow, 3*v)
+			}
+		case "feMorphology":
+			if p.attrOr("operator", "erode") == "dilate" {
+				r, _ := parseNumbers(p.attrOr("radius", "0"))
+				for _, v := range r {
+					grow = math.Max(grow, v)
+				}
+			}
+		}
+		shifted := rect{b.minX, b.minY, b.maxX, b.maxY, true}.transformed(matrix{a: 1, d: 1, e: dx, f: dy})
+		out = out.union(shifted.transformed(identity).grow(grow * m.scale()))
+		if p.name == "feOffset" || p.name == "feGaussianBlur" {
+			b = b.union(shifted).grow(grow * m.scale()) // later primitives see the result
+		}
+	}
+	return out.intersect(c.filterRegion(f, b, m))
+}
+
+// filterRegion is where a filter may paint: its x, y, width and height,
+// by default 10% around the element's box.
+func (c *cropper) filterRegion(f *node, b rect, m matrix) rect {
+	if f.attrOr("filterUnits", "objectBoundingBox") == "userSpaceOnUse" {
+		x, okx := parseLength(f.attrOr("x", ""), c.vw)
+		y, oky := parseLength(f.attrOr("y", ""), c.vh)
+		w, okw := parseLength(f.attrOr("width", ""), c.vw)
+		h, okh := parseLength(f.attrOr("height", ""), c.vh)
+		if okx && oky && okw && okh {
+			return rect{x, y, x + w, y + h, true}.transformed(m)
+		}
+		return rect{-math.MaxFloat64, -math.MaxFloat64, math.MaxFloat64, math.MaxFloat64, true}
+	}
+	frac := func(name string, def float64) float64 {
+		v := f.attrOr(name, "")
+		if strings.HasSuffix(v, "%") {
+			n, _ := parseNumbers(strings.TrimSuffix(v, "%"))
+			if len(n) == 1 {
+				return n[0] / 100
+			}
+		} else if n, err := parseNumbers(v); err == nil && len(n) == 1 {
+			return n[0]
+		}
+		return def
+	}
+	x, y, w, h := frac("x", -0.1), frac("y", -0.1), frac("width", 1.2), frac("height", 1.2)
+	return rect{b.minX + x*b.w(), b.minY + y*b.h(), b.minX + (x+w)*b.w(), b.minY + (y+h)*b.h(), true}
 }
 
 // clipContent is the box of a clipPath's or mask's children, drawn in the
@@ -243,7 +315,19 @@ func (c *cropper) imageBox(n *node, m matrix) rect {
 	if w <= 0 || h <= 0 {
 		return rect{}
 	}
-	return rect{x, y, x + w, y + h, true}.transformed(m)
+	x0, y0, x1, y1, iw, ih, ok := opaqueBounds(n.href())
+	if !ok {
+		return rect{x, y, x + w, y + h, true}.transformed(m)
+	}
+	if x1 <= x0 || y1 <= y0 {
+		return rect{}
+	}
+	// Place the bitmap in its box as preserveAspectRatio says, then take
+	// its painted part.
+	fit := viewBoxTransform(rect{0, 0, float64(iw), float64(ih), true}, w, h, n.attrOr("preserveAspectRatio", ""))
+	px := rect{x0 * float64(iw), y0 * float64(ih), x1 * float64(iw), y1 * float64(ih), true}
+	painted := px.transformed(translate(x, y).mul(fit)).intersect(rect{x, y, x + w, y + h, true})
+	return painted.transformed(m)
 }
 
 func viewBoxOf(n *node) (rect, bool) {

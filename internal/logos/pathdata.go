@@ -82,6 +82,7 @@ type segmentSink interface {
 	moveTo(p point)
 	lineTo(p point)
 	cubicTo(c1, c2, p point)
+	close() // after the line back to the subpath's start
 }
 
 var argCounts = map[byte]int{'M': 2, 'L': 2, 'H': 1, 'V': 1, 'C': 6, 'S': 4, 'Q': 4, 'T': 2, 'A': 7, 'Z': 0}
@@ -189,6 +190,7 @@ func walkPath(d string, sink segmentSink) error {
 			cur = p
 		case 'Z':
 			sink.lineTo(start)
+			sink.close()
 			cur = start
 		}
 		prev = up

@@ -12,10 +12,11 @@ import (
 
 // paintProps are the properties that decide whether and how far an element paints.
 var paintProps = set("fill", "stroke", "stroke-width", "fill-opacity", "stroke-opacity", "opacity",
-	"display", "visibility", "clip-path", "mask", "filter")
+	"display", "visibility", "clip-path", "mask", "filter", "stroke-linejoin", "stroke-miterlimit")
 
 // inheritedProps pass from parent to child.
-var inheritedProps = []string{"fill", "stroke", "stroke-width", "fill-opacity", "stroke-opacity", "visibility"}
+var inheritedProps = []string{"fill", "stroke", "stroke-width", "fill-opacity", "stroke-opacity", "visibility",
+	"stroke-linejoin", "stroke-miterlimit"}
 
 // selector is one compound selector (tag, #id, .class...); combinators are
 // dropped and only the last compound is matched, which is enough for the

@@ -1,0 +1,51 @@
+package logos
+
+import (
+	"bytes"
+	"encoding/base64"
+	"image"
+	"strings"
+)
+
+// maxRasterPixels bounds the embedded images the cropper decodes to find
+// their transparent borders; larger ones count as fully painted.
+const maxRasterPixels = 16 << 20
+
+// opaqueBounds returns the part of an embedded data: raster that is not
+// fully transparent, as fractions of its width and height. Exported
+// bitmaps often carry wide transparent borders that a browser does not
+// paint. ok is false when the image cannot be read.
+func opaqueBounds(href string) (x0, y0, x1, y1 float64, iw, ih int, ok bool) {
+	_, payload, found := strings.Cut(href, ";base64,")
+	if !found || !strings.HasPrefix(strings.ToLower(href), "data:image/") {
+		return 0, 0, 0, 0, 0, 0, false
+	}
+	data, err := base64.StdEncoding.DecodeString(payload)
+	if err != nil {
+		return 0, 0, 0, 0, 0, 0, false
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxRasterPixels {
+		return 0, 0, 0, 0, 0, 0, false
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return 0, 0, 0, 0, 0, 0, false
+	}
+	b := img.Bounds()
+	minX, minY, maxX, maxY := b.Max.X, b.Max.Y, b.Min.X-1, b.Min.Y-1
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if _, _, _, a := img.At(x, y).RGBA(); a > 0 {
+				minX, minY = min(minX, x), min(minY, y)
+				maxX, maxY = max(maxX, x), max(maxY, y)
+			}
+		}
+	}
+	w, h := float64(b.Dx()), float64(b.Dy())
+	if maxX < minX {
+		return 0, 0, 0, 0, b.Dx(), b.Dy(), true // fully transparent
+	}
+	return float64(minX-b.Min.X) / w, float64(minY-b.Min.Y) / h,
+		float64(maxX+1-b.Min.X) / w, float64(maxY+1-b.Min.Y) / h, b.Dx(), b.Dy(), true
+}
