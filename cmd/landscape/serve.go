@@ -86,7 +86,7 @@ func rebuilder(b *build.Builder, stderr io.Writer) serve.BuildFunc {
 			}
 			shown = now
 		}
-		out := serve.Outcome{Written: len(rep.Written) + len(rep.Removed), Problems: rep.Diags, Err: err}
+		out := serve.Outcome{Written: len(rep.Written) + len(rep.Removed), Problems: rep.Diags, Err: err, Detail: rep.Summary()}
 		if err != nil {
 			fmt.Fprintf(stderr, "serve: %v\n", err)
 		} else if rep.Site != nil {

@@ -258,12 +258,17 @@ func (inc *Incremental) github(ctx context.Context, l *landscape.Landscape, rep 
 	return facts, nil
 }
 
-// String is the one line a development server prints per rebuild.
+// String says what a rebuild did, with its duration.
 func (r Report) String() string {
+	return fmt.Sprintf("%s (%v)", r.Summary(), r.Took.Round(time.Millisecond))
+}
+
+// Summary says what a rebuild did, for a development server's log line.
+func (r Report) Summary() string {
 	kind := "incremental"
 	if r.Full {
 		kind = "full"
 	}
-	return fmt.Sprintf("%s rebuild: %d rendered, %d written, %d removed, %d logos processed, %d repositories fetched (%v)",
-		kind, r.Rendered, len(r.Written), len(r.Removed), r.Processed, r.Fetched, r.Took.Round(time.Millisecond))
+	return fmt.Sprintf("%s: %d rendered, %d written, %d removed, %d logos processed, %d repositories fetched",
+		kind, r.Rendered, len(r.Written), len(r.Removed), r.Processed, r.Fetched)
 }

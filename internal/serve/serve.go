@@ -35,6 +35,7 @@ type Outcome struct {
 	Written  int       // files changed on disk; 0 means open pages need not reload
 	Problems diag.List // the errors among them are listed in the overlay
 	Err      error     // the build failed and the last good site stays
+	Detail   string    // what the build did, for the log line; optional
 }
 
 // BuildFunc builds the site into the served folder. changed is nil for the
@@ -48,7 +49,7 @@ type Options struct {
 	Watch []string      // files and folders whose changes start a build
 	Build BuildFunc     // required
 	Poll  time.Duration // how often to look for changes without file events; 0 means 100ms
-	Quiet time.Duration // how long a burst of changes must be quiet; 0 means 50ms
+	Quiet time.Duration // how long a burst of changes must be quiet; 0 means 20ms
 	Log   io.Writer     // one line per build; nil for silence
 }
 
@@ -78,7 +79,7 @@ func Listen(o Options) (*Server, error) {
 		o.Poll = 100 * time.Millisecond
 	}
 	if o.Quiet <= 0 {
-		o.Quiet = 50 * time.Millisecond
+		o.Quiet = 20 * time.Millisecond
 	}
 	if o.Log == nil {
 		o.Log = io.Discard
@@ -175,7 +176,11 @@ func (s *Server) build(ctx context.Context, changed []string) {
 	case out.Err != nil:
 		fmt.Fprintf(s.o.Log, "rebuild failed after %v (%s); serving the last good site\n", d, summary(changed))
 	default:
-		fmt.Fprintf(s.o.Log, "rebuilt in %v (%s): %d files changed\n", d, summary(changed), out.Written)
+		detail := ""
+		if out.Detail != "" {
+			detail = "; " + out.Detail
+		}
+		fmt.Fprintf(s.o.Log, "rebuilt in %v (%s): %d files changed%s\n", d, summary(changed), out.Written, detail)
 	}
 }
 

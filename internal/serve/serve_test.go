@@ -24,7 +24,7 @@ type event struct {
 
 // subscribe reads the event stream of the server, which is at the root
 // whatever the site's base path.
-func subscribe(t *testing.T, s *Server) <-chan event {
+func subscribe(t testing.TB, s *Server) <-chan event {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -59,7 +59,7 @@ func subscribe(t *testing.T, s *Server) <-chan event {
 }
 
 // next waits for the next event named name, skipping others.
-func next(t *testing.T, events <-chan event, name string) event {
+func next(t testing.TB, events <-chan event, name string) event {
 	t.Helper()
 	timeout := time.After(10 * time.Second)
 	for {
@@ -77,7 +77,7 @@ func next(t *testing.T, events <-chan event, name string) event {
 	}
 }
 
-func nextStatus(t *testing.T, events <-chan event) status {
+func nextStatus(t testing.TB, events <-chan event) status {
 	t.Helper()
 	var st status
 	if err := json.Unmarshal([]byte(next(t, events, "status").data), &st); err != nil {
@@ -136,7 +136,7 @@ func fakeBuild(input, out string) BuildFunc {
 }
 
 // start runs a server on a free port until the test ends.
-func start(t *testing.T, o Options) *Server {
+func start(t testing.TB, o Options) *Server {
 	t.Helper()
 	o.Addr = "127.0.0.1:0"
 	o.Poll = 10 * time.Millisecond
