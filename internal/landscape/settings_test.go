@@ -148,3 +148,30 @@ func TestGuideProblemPositions(t *testing.T) {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }
+
+// FuzzParseSettings checks that any settings file loads without a panic and
+// leaves only values that are safe to write into the site.
+func FuzzParseSettings(f *testing.F) {
+	f.Add([]byte("name: x\nbase_path: /a\ncolors: {c: red}\ngroups: [{name: A, alias: a}]\n"))
+	f.Add([]byte("rules:\n  min_stars: many\n  star_exemptions: [{item: A}]\n"))
+	f.Add([]byte("maturity: &m {a: *m}\ngroups: [{name: x, categories: x}]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, _ := ParseSettings("settings.yml", data)
+		if !strings.HasPrefix(s.BasePath, "/") || !strings.HasSuffix(s.BasePath, "/") || strings.Contains(s.BasePath, "..") {
+			t.Errorf("unsafe base path kept: %q", s.BasePath)
+		}
+		for k, c := range s.Colors {
+			if !cssColor.MatchString(strings.TrimSpace(c)) {
+				t.Errorf("unsafe colour %s kept: %q", k, c)
+			}
+		}
+		for _, g := range s.Groups {
+			if !aliasRe.MatchString(g.Alias) && g.Alias != "item" {
+				t.Errorf("unsafe alias kept: %q", g.Alias)
+			}
+		}
+		if s.URL != "" && CheckURL(s.URL) != nil {
+			t.Errorf("unsafe url kept: %q", s.URL)
+		}
+	})
+}
