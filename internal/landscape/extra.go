@@ -1,6 +1,7 @@
 package landscape
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -147,14 +148,8 @@ func knownExtraKeys() []string {
 }
 
 func (d *decoder) otherLinks(n *yaml.Node, item string) []Link {
-	entries, _ := d.list(n, item, "extra.other_links")
 	var links []Link
-	for _, e := range entries {
-		e = resolve(e)
-		if e.Kind != yaml.MappingNode {
-			d.errorf(e, item, "extra.other_links", "expected {name: ..., url: ...}, found %s", kindName(e))
-			continue
-		}
+	d.mappings(n, item, "extra.other_links", "{name: ..., url: ...}", func(e *yaml.Node) {
 		var l Link
 		for _, p := range d.pairs(e, item, "extra.other_links") {
 			switch p.key {
@@ -163,28 +158,20 @@ func (d *decoder) otherLinks(n *yaml.Node, item string) []Link {
 			case "url":
 				l.URL, _ = d.link(p.value, item, "extra.other_links.url")
 			default:
-				d.warnf(p.kNode, item, "extra.other_links."+p.key, "unknown key, ignored%s", suggest(p.key, []string{"name", "url"}))
+				d.unknownKey(p, item, "extra.other_links", "name", "url")
 			}
 		}
 		if l.URL != "" {
-			if l.Name == "" {
-				l.Name = l.URL
-			}
+			l.Name = cmp.Or(l.Name, l.URL)
 			links = append(links, l)
 		}
-	}
+	})
 	return links
 }
 
 func (d *decoder) audits(n *yaml.Node, item string) []Audit {
-	entries, _ := d.list(n, item, "extra.audits")
 	var audits []Audit
-	for _, e := range entries {
-		e = resolve(e)
-		if e.Kind != yaml.MappingNode {
-			d.errorf(e, item, "extra.audits", "expected {date, type, url, vendor}, found %s", kindName(e))
-			continue
-		}
+	d.mappings(n, item, "extra.audits", "{date, type, url, vendor}", func(e *yaml.Node) {
 		var a Audit
 		for _, p := range d.pairs(e, item, "extra.audits") {
 			f := "extra.audits." + p.key
@@ -198,10 +185,10 @@ func (d *decoder) audits(n *yaml.Node, item string) []Audit {
 			case "url":
 				a.URL, _ = d.link(p.value, item, f)
 			default:
-				d.warnf(p.kNode, item, f, "unknown key, ignored%s", suggest(p.key, []string{"date", "type", "url", "vendor"}))
+				d.unknownKey(p, item, "extra.audits", "date", "type", "url", "vendor")
 			}
 		}
 		audits = append(audits, a)
-	}
+	})
 	return audits
 }

@@ -135,20 +135,14 @@ func (d *decoder) organization(n *yaml.Node, item string) string {
 			name, _ = d.str(p.value, item, "organization.name")
 			continue
 		}
-		d.warnf(p.kNode, item, "organization."+p.key, "unknown field, ignored%s", suggest(p.key, []string{"name"}))
+		d.unknownKey(p, item, "organization", "name")
 	}
 	return name
 }
 
 func (d *decoder) additionalRepos(n *yaml.Node, item string) []Repo {
-	entries, _ := d.list(n, item, "additional_repos")
 	var repos []Repo
-	for _, e := range entries {
-		e = resolve(e)
-		if e.Kind != yaml.MappingNode {
-			d.errorf(e, item, "additional_repos", "expected {repo_url: ..., branch: ...}, found %s", kindName(e))
-			continue
-		}
+	d.mappings(n, item, "additional_repos", "{repo_url: ..., branch: ...}", func(e *yaml.Node) {
 		r := Repo{Pos: pos(e)}
 		for _, p := range d.pairs(e, item, "additional_repos") {
 			switch p.key {
@@ -158,13 +152,13 @@ func (d *decoder) additionalRepos(n *yaml.Node, item string) []Repo {
 			case "branch":
 				r.Branch, _ = d.str(p.value, item, "additional_repos.branch")
 			default:
-				d.warnf(p.kNode, item, "additional_repos."+p.key, "unknown field, ignored%s", suggest(p.key, []string{"repo_url", "branch"}))
+				d.unknownKey(p, item, "additional_repos", "repo_url", "branch")
 			}
 		}
 		if r.URL != "" {
 			repos = append(repos, r)
 		}
-	}
+	})
 	return repos
 }
 

@@ -78,13 +78,7 @@ func (d *decoder) list(n *yaml.Node, item, field string) ([]*yaml.Node, bool) {
 }
 
 func (d *decoder) categories(l *Landscape, n *yaml.Node) {
-	entries, _ := d.list(n, "", "landscape")
-	for _, e := range entries {
-		e = resolve(e)
-		if e.Kind != yaml.MappingNode {
-			d.errorf(e, "", "landscape", "expected a category (\"- category:\" with name and subcategories), found %s", kindName(e))
-			continue
-		}
+	d.mappings(n, "", "landscape", `a category ("- category:" with name and subcategories)`, func(e *yaml.Node) {
 		c := &Category{Pos: pos(e)}
 		var subs *yaml.Node
 		for _, p := range d.pairs(e, "", "category") {
@@ -95,7 +89,7 @@ func (d *decoder) categories(l *Landscape, n *yaml.Node) {
 			case "subcategories":
 				subs = p.value
 			default:
-				d.warnf(p.kNode, "", "category", "unknown key %q, ignored%s", p.key, suggest(p.key, []string{"name", "subcategories"}))
+				d.unknownKey(p, "", "category", "name", "subcategories")
 			}
 		}
 		if c.Name == "" {
@@ -105,17 +99,11 @@ func (d *decoder) categories(l *Landscape, n *yaml.Node) {
 			d.subcategories(l, c, subs)
 		}
 		l.Categories = append(l.Categories, c)
-	}
+	})
 }
 
 func (d *decoder) subcategories(l *Landscape, c *Category, n *yaml.Node) {
-	entries, _ := d.list(n, "", "subcategories")
-	for _, e := range entries {
-		e = resolve(e)
-		if e.Kind != yaml.MappingNode {
-			d.errorf(e, "", "subcategories", "expected a subcategory (\"- subcategory:\" with name and items), found %s", kindName(e))
-			continue
-		}
+	d.mappings(n, "", "subcategories", `a subcategory ("- subcategory:" with name and items)`, func(e *yaml.Node) {
 		s := &Subcategory{Pos: pos(e), Category: c}
 		var items *yaml.Node
 		for _, p := range d.pairs(e, "", "subcategory") {
@@ -126,7 +114,7 @@ func (d *decoder) subcategories(l *Landscape, c *Category, n *yaml.Node) {
 			case "items":
 				items = p.value
 			default:
-				d.warnf(p.kNode, "", "subcategory", "unknown key %q, ignored%s", p.key, suggest(p.key, []string{"name", "items"}))
+				d.unknownKey(p, "", "subcategory", "name", "items")
 			}
 		}
 		if s.Name == "" {
@@ -142,7 +130,7 @@ func (d *decoder) subcategories(l *Landscape, c *Category, n *yaml.Node) {
 			}
 		}
 		c.Subcategories = append(c.Subcategories, s)
-	}
+	})
 }
 
 // trimBOM drops a UTF-8 byte order mark, which some editors write.

@@ -110,6 +110,10 @@ func TestParseProblems(t *testing.T) {
 			[]string{`landscape.yml:8:13: error: name: missing (every item needs name, homepage_url and logo)`}},
 		{"empty list of text", "          - name: A\n            homepage_url: https://a.io\n            logo: a.svg\n            extra:\n              summary_tags: []\n",
 			[]string{`landscape.yml:12:29: warning: item "A": extra.summary_tags: empty value, ignored (remove the key or give it a value)`}},
+		{"list entry not a mapping", "          - name: A\n            homepage_url: https://a.io\n            logo: a.svg\n            additional_repos: [https://github.com/a/b]\n",
+			[]string{`landscape.yml:11:32: error: item "A": additional_repos: expected {repo_url: ..., branch: ...}, found text`}},
+		{"unknown nested key", "          - name: A\n            homepage_url: https://a.io\n            logo: a.svg\n            extra:\n              other_links: [{name: Docs, ur: https://a.io}]\n",
+			[]string{`landscape.yml:12:42: warning: item "A": extra.other_links.ur: unknown key, ignored (did you mean "url"?)`}},
 		{"organization as text", "          - name: A\n            homepage_url: https://a.io\n            logo: a.svg\n            organization: Acme\n",
 			[]string{`landscape.yml:11:27: warning: item "A": organization: expected a mapping (write organization: {name: Acme}), read as the name`}},
 	}

@@ -52,6 +52,26 @@ func (d *decoder) pairs(m *yaml.Node, item, where string) []pair {
 	return ps
 }
 
+// mappings calls fn with every entry of the list n, which must each be a
+// mapping; any other entry is an error naming the shape expected.
+func (d *decoder) mappings(n *yaml.Node, item, field, shape string, fn func(e *yaml.Node)) {
+	entries, _ := d.list(n, item, field)
+	for _, e := range entries {
+		e = resolve(e)
+		if e.Kind != yaml.MappingNode {
+			d.errorf(e, item, field, "expected %s, found %s", shape, kindName(e))
+			continue
+		}
+		fn(e)
+	}
+}
+
+// unknownKey warns about a key of a nested mapping that the loader does not
+// read, suggesting the nearest of the known ones.
+func (d *decoder) unknownKey(p pair, item, where string, known ...string) {
+	d.warnf(p.kNode, item, where+"."+p.key, "unknown key, ignored%s", suggest(p.key, known))
+}
+
 // resolve follows YAML aliases so that anchors in real files load.
 func resolve(n *yaml.Node) *yaml.Node {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
