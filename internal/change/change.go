@@ -109,48 +109,46 @@ func (d *Diff) pair(b, h *landscape.Item) {
 // match pairs items: same identity and name, then same name alone when it
 // is unique on both sides, then same identity in file order.
 func (d *Diff) match() {
-	byID := func(items []*landscape.Item) map[string][]*landscape.Item {
-		m := map[string][]*landscape.Item{}
-		for _, it := range items {
-			m[Identity(it)] = append(m[Identity(it)], it)
-		}
-		return m
-	}
-	baseByID, headByID := byID(d.Base.Items), byID(d.Head.Items)
-	name := func(it *landscape.Item) string { return strings.ToLower(strings.TrimSpace(it.Name)) }
+	baseByID := groupBy(d.Base.Items, Identity)
 	for _, h := range d.Head.Items {
 		for _, b := range baseByID[Identity(h)] {
-			if d.headOf[b] == nil && name(b) == name(h) {
+			if d.headOf[b] == nil && itemName(b) == itemName(h) {
 				d.pair(b, h)
 				break
 			}
 		}
 	}
-	baseNames, headNames := map[string][]*landscape.Item{}, map[string][]*landscape.Item{}
-	for _, b := range d.Base.Items {
-		if d.headOf[b] == nil {
-			baseNames[name(b)] = append(baseNames[name(b)], b)
-		}
-	}
-	for _, h := range d.Head.Items {
-		if d.baseOf[h] == nil {
-			headNames[name(h)] = append(headNames[name(h)], h)
-		}
-	}
+	baseNames := groupBy(slices.DeleteFunc(slices.Clone(d.Base.Items), d.pairedBase), itemName)
+	headNames := groupBy(slices.DeleteFunc(slices.Clone(d.Head.Items), d.pairedHead), itemName)
 	for n, hs := range headNames {
 		if bs := baseNames[n]; len(hs) == 1 && len(bs) == 1 {
 			d.pair(bs[0], hs[0])
 		}
 	}
-	for id, hs := range headByID {
-		bs := slices.DeleteFunc(slices.Clone(baseByID[id]), func(b *landscape.Item) bool { return d.headOf[b] != nil })
-		for _, h := range hs {
-			if d.baseOf[h] == nil && len(bs) > 0 {
-				d.pair(bs[0], h)
-				bs = bs[1:]
+	for id, hs := range groupBy(d.Head.Items, Identity) {
+		bs := slices.DeleteFunc(slices.Clone(baseByID[id]), d.pairedBase)
+		for _, h := range slices.DeleteFunc(hs, d.pairedHead) {
+			if len(bs) == 0 {
+				break
 			}
+			d.pair(bs[0], h)
+			bs = bs[1:]
 		}
 	}
+}
+
+func (d *Diff) pairedBase(b *landscape.Item) bool { return d.headOf[b] != nil }
+func (d *Diff) pairedHead(h *landscape.Item) bool { return d.baseOf[h] != nil }
+
+func itemName(it *landscape.Item) string { return strings.ToLower(strings.TrimSpace(it.Name)) }
+
+// groupBy lists items by key, each group in file order.
+func groupBy(items []*landscape.Item, key func(*landscape.Item) string) map[string][]*landscape.Item {
+	m := map[string][]*landscape.Item{}
+	for _, it := range items {
+		m[key(it)] = append(m[key(it)], it)
+	}
+	return m
 }
 
 // BaseOf returns the base item a head item was matched with, or nil for an

@@ -9,10 +9,10 @@ import (
 // GitHub-flavoured Markdown, inside a table cell or out: every ASCII
 // punctuation mark is backslash-escaped (no emphasis, links, images, code
 // or table pipes), <, > and & become entities (no HTML), line breaks become
-// spaces (no new block), bidirectional controls are dropped (no text
-// that reads differently from what it is), and a zero-width space follows every ".", ":" and
-// "@" so that bare URLs, www. names and e-mail addresses are not turned
-// into links.
+// spaces (no new block), bidirectional controls are dropped (no text that
+// reads otherwise than it is), and a zero-width space follows every ".",
+// ":" and "@" so that bare URLs, www. names and e-mail addresses are not
+// turned into links.
 func Escape(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4)
