@@ -157,6 +157,10 @@ func (c *cropper) element(n *node, m matrix, st style, clip bool) rect {
 // around the source, within the filter region.
 func (c *cropper) filtered(f *node, b rect, m matrix) rect {
 	out := b
+	region := c.filterRegion(f, b, m)
+	if floods(f) {
+		return region // paints the whole region, whatever the source
+	}
 	for _, p := range f.children {
 		var dx, dy, grow float64
 		switch p.name {
@@ -184,7 +188,23 @@ func (c *cropper) filtered(f *node, b rect, m matrix) rect {
 			b = b.union(shifted).grow(grow * m.scale()) // later primitives see the result
 		}
 	}
-	return out.intersect(c.filterRegion(f, b, m))
+	return out.intersect(region)
+}
+
+// floods says whether a filter fills its region: it has a flood (or
+// turbulence, image, tile) that no composite cuts to the shape of another
+// input, as drop shadows do with operator="in".
+func floods(f *node) bool {
+	flood, cut := false, false
+	for _, p := range f.children {
+		switch p.name {
+		case "feFlood", "feTurbulence", "feImage", "feTile":
+			flood = true
+		case "feComposite":
+			cut = cut || p.attrOr("operator", "over") != "over"
+		}
+	}
+	return flood && !cut
 }
 
 // filterRegion is where a filter may paint: its x, y, width and height,

@@ -48,6 +48,8 @@ func TestMeasure(t *testing.T) {
 		{"clip path", svg100(`<clipPath id="c"><rect x="10" y="10" width="20" height="20"/></clipPath><g clip-path="url(#c)"><rect width="100" height="100"/></g>`), Box{10, 10, 20, 20}},
 		{"clip path under transform", svg100(`<clipPath id="c"><rect width="10" height="10"/></clipPath><g transform="translate(50 50)"><rect clip-path="url(#c)" width="100" height="100"/></g>`), Box{50, 50, 10, 10}},
 		{"mask", svg100(`<mask id="m"><rect x="20" y="20" width="10" height="10" fill="#fff"/></mask><rect mask="url(#m)" width="100" height="100"/>`), Box{20, 20, 10, 10}},
+		{"drop shadow widens", svg100(`<filter id="f"><feOffset dx="2" dy="4"/><feGaussianBlur stdDeviation="1"/><feFlood/><feComposite operator="in" in2="SourceAlpha"/></filter><rect x="40" y="40" width="20" height="20" filter="url(#f)"/>`), Box{38, 38, 24, 24}},
+		{"flood fills the filter region", svg100(`<filter id="f" filterUnits="userSpaceOnUse" x="10" y="10" width="80" height="80"><feFlood/></filter><rect x="40" y="40" width="20" height="20" filter="url(#f)"/>`), Box{10, 10, 80, 80}},
 		{"switch draws its first child", svg100(`<switch><g><rect width="10" height="10"/></g><g><rect width="90" height="90"/></g></switch>`), Box{0, 0, 10, 10}},
 		{"nested svg clips", svg100(`<svg x="10" y="10" width="20" height="20" viewBox="0 0 10 10"><rect width="100" height="5"/></svg>`), Box{10, 10, 20, 10}},
 		{"percent lengths", svg100(`<rect width="100%" height="50%"/>`), Box{0, 0, 100, 50}},
