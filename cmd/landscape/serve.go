@@ -69,9 +69,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // rebuilder adapts the incremental build to the server. The first build
-// prints a line per stage; later ones print only problems that are new.
+// prints a line per stage; later ones print only problems that are new. An
+// edit that brings new errors is not built: the last good site stays, under
+// the overlay that lists them.
 func rebuilder(b *build.Builder, stderr io.Writer) serve.BuildFunc {
 	inc := b.Incremental()
+	inc.RejectNew = true
 	var shown []string
 	return func(ctx context.Context, changed []string) serve.Outcome {
 		var ch build.Change

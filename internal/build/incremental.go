@@ -34,7 +34,14 @@ import (
 // written only where it differs. Fields shown only on an item's page and in
 // the data exports are listed in pageOnly.
 type Incremental struct {
-	b *Builder
+	// RejectNew fails a rebuild that finds an error the last good build did
+	// not have, leaving the last good site in place: a development server
+	// then shows the problems over it, rather than a site that silently
+	// lacks the bad value. Errors the data already had do not stop it.
+	RejectNew bool
+
+	b        *Builder
+	baseline map[string]bool // the errors of the last good build, by errorKey
 
 	built     bool
 	facts     map[string]*gh.Repo     // by repository URL, from GitHub or its cache
@@ -170,14 +177,18 @@ func (inc *Incremental) rebuild(ctx context.Context, ch Change) (Report, error) 
 	if err != nil {
 		return rep, err
 	}
-	applyLogos(in.Landscape.File, s, results, &rep.Diags)
+	pointLogos(s, results)
 	// The checks ran beside the stages above; their problems are needed
 	// before anything is written, as --strict stops on them.
 	gate := func() error {
 		rep.Diags = append(rep.Diags, <-checked...)
+		reportLogos(in.Landscape.File, s, results, &rep.Diags)
 		rep.Diags.Sort()
 		if o.Strict && rep.Diags.HasErrors() {
 			return ErrProblems
+		}
+		if inc.RejectNew && inc.built && inc.newErrors(rep.Diags) {
+			return fmt.Errorf("the change brings new errors: %w", ErrProblems)
 		}
 		return nil
 	}
@@ -186,8 +197,29 @@ func (inc *Incremental) rebuild(ctx context.Context, ch Change) (Report, error) 
 		return rep, err
 	}
 	inc.built, inc.facts, inc.logos = true, facts, results
+	inc.baseline = make(map[string]bool)
+	for _, d := range rep.Diags {
+		if d.Severity == diag.Error {
+			inc.baseline[errorKey(d)] = true
+		}
+	}
 	rep.Files = len(rep.Written)
 	return rep, nil
+}
+
+// errorKey identifies an error across edits: without its position, which
+// moves when lines are added above it.
+func errorKey(d diag.Diagnostic) string {
+	return d.File + "\x00" + d.Item + "\x00" + d.Field + "\x00" + d.Message
+}
+
+func (inc *Incremental) newErrors(l diag.List) bool {
+	for _, d := range l {
+		if d.Severity == diag.Error && !inc.baseline[errorKey(d)] {
+			return true
+		}
+	}
+	return false
 }
 
 // load reads the inputs of a rebuild: landscape.yml every time (most edits

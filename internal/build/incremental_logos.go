@@ -44,20 +44,24 @@ func (inc *Incremental) processLogos(ctx context.Context, l *landscape.Landscape
 	return results, ctx.Err()
 }
 
-// applyLogos points the items at their logo files and reports each logo's
-// problems at its item's logo line, as a full build does.
-func applyLogos(file string, s *site.Site, results map[string]logos.Result, diags *diag.List) {
+// pointLogos points the items at their logo files.
+func pointLogos(s *site.Site, results map[string]logos.Result) {
 	for _, it := range s.Items {
-		r, ok := results[it.Source.Logo]
-		if !ok {
-			continue
+		if r, ok := results[it.Source.Logo]; ok && !r.Missing && r.File != "" {
+			it.Logo = "logos/" + r.File
+			it.LogoRatio = r.Ratio
 		}
-		reportLogo(file, it.Source, r, diags)
-		if r.Missing || r.File == "" {
-			continue
+	}
+}
+
+// reportLogos reports each logo's problems at its item's logo line, as a
+// full build does; after the data checks, whose reports of missing files
+// it does not repeat.
+func reportLogos(file string, s *site.Site, results map[string]logos.Result, diags *diag.List) {
+	for _, it := range s.Items {
+		if r, ok := results[it.Source.Logo]; ok {
+			reportLogo(file, it.Source, r, diags)
 		}
-		it.Logo = "logos/" + r.File
-		it.LogoRatio = r.Ratio
 	}
 }
 

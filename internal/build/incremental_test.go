@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/serverless-landscape/landscape/internal/diag"
 	"github.com/serverless-landscape/landscape/templates"
 )
 
@@ -107,13 +108,30 @@ func (f *incFixture) checkSameAsBuild(t *testing.T) {
 	t.Helper()
 	o := f.o
 	o.OutDir = filepath.Join(t.TempDir(), "full")
-	if _, err := Build(context.Background(), o); err != nil {
+	res, err := Build(context.Background(), o)
+	if err != nil {
 		t.Fatalf("full build: %v", err)
+	}
+	// The problems too, but for GitHub's, said once by the build that first
+	// asks about a repository.
+	rep := f.rebuild(t, Change{Data: true})
+	if diff := cmp.Diff(dataDiags(res.Diags), dataDiags(rep.Diags)); diff != "" {
+		t.Errorf("incremental problems differ from a full build's (-full +incremental):\n%s", diff)
 	}
 	want, got := readTree(t, o.OutDir), readTree(t, f.o.OutDir)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("incremental output differs from a full build (-full +incremental):\n%s", diff)
 	}
+}
+
+func dataDiags(l diag.List) []string {
+	var out []string
+	for _, d := range l {
+		if d.File != "github" && d.Field != "repo_url" {
+			out = append(out, d.String())
+		}
+	}
+	return out
 }
 
 func readTree(t *testing.T, dir string) map[string]string {
@@ -235,6 +253,32 @@ func TestIncrementalRebuild(t *testing.T) {
 			t.Errorf("a stopped rebuild changed the site:\n%s", diff)
 		}
 		f.writeData(t, "Fixed.", incDelta)
+	})
+	t.Run("new errors keep the last good site", func(t *testing.T) {
+		missing := strings.Replace(incDelta, "logo: a.svg", "logo: missing.svg", 1)
+		f.writeData(t, "Fixed.", missing)
+		f.rebuild(t, Change{Data: true}) // the error stands in the last good build
+		f.checkSameAsBuild(t)
+		f.inc.RejectNew = true
+		defer func() { f.inc.RejectNew = false }()
+		// The standing error, moved down a line, does not stop a rebuild.
+		f.writeData(t, "Fixed.\n            crunchbase: https://www.crunchbase.com/organization/alpha", missing)
+		if rep, err := f.inc.Rebuild(context.Background(), Change{Data: true}); err != nil {
+			t.Fatalf("rebuild without new errors: %v\n%v", err, rep.Diags)
+		}
+		before := readTree(t, f.o.OutDir)
+		text := strings.NewReplacer("{DESC}", "Fixed.", "{MORE}", missing).Replace(incData)
+		f.writeFile(t, "landscape.yml", strings.Replace(text, "logo: ./b.svg", "logo: gone.svg", 1))
+		rep, err := f.inc.Rebuild(context.Background(), Change{Data: true})
+		if !errors.Is(err, ErrProblems) || rep.Diags.Errors() != 2 {
+			t.Fatalf("got %v with %v, want ErrProblems and both missing logos", err, rep.Diags)
+		}
+		if diff := cmp.Diff(before, readTree(t, f.o.OutDir)); diff != "" {
+			t.Errorf("a rejected rebuild changed the site:\n%s", diff)
+		}
+		f.writeData(t, "Fixed.", incDelta)
+		f.rebuild(t, Change{Data: true})
+		f.checkSameAsBuild(t)
 	})
 	t.Run("template edit", func(t *testing.T) {
 		layout := string(f.tmpl["layout.html"].Data)

@@ -34,6 +34,7 @@ const pipelineData = `landscape:
 // incremental serves a site built by the real pipeline, as the command does.
 func incremental(o build.Options) BuildFunc {
 	inc := build.New(o).Incremental()
+	inc.RejectNew = true
 	return func(ctx context.Context, changed []string) Outcome {
 		var ch build.Change
 		if changed != nil {
@@ -97,6 +98,20 @@ func TestServePipeline(t *testing.T) {
 	}
 	if _, body := get(t, s.URL()+"items/alpha.html"); !strings.Contains(body, "Second words.") {
 		t.Errorf("GET items/alpha.html with broken data: want the last good page")
+	}
+
+	// A valid file with a new error (a logo that does not exist) is not
+	// built either.
+	write(t, data, strings.Replace(strings.Replace(pipelineData, "DESC", "Not shown.", 1), "logo: alpha.svg", "logo: gone.svg", 1))
+	st = nextStatus(t, events)
+	for len(st.Problems) == 0 || !strings.Contains(st.Problems[0].Message, "gone.svg") {
+		st = nextStatus(t, events)
+	}
+	if !st.Failed || !strings.HasPrefix(st.Problems[0].Where, data+":12:") {
+		t.Errorf("status: got %+v, want failed with the missing logo at %s:12", st, data)
+	}
+	if _, body := get(t, s.URL()+"items/alpha.html"); !strings.Contains(body, "Second words.") {
+		t.Errorf("GET items/alpha.html with a new error: want the last good page")
 	}
 
 	write(t, data, strings.Replace(pipelineData, "DESC", "Third words.", 1))
