@@ -109,8 +109,14 @@ func secondPaths(l *landscape.Landscape, diags *diag.List) {
 	}
 }
 
+// normalizePath spaces "Category/Subcategory" as the landscape does. The
+// spaced separator is looked for first, since names may hold a slash
+// ("Platform / PaaS/Container Service").
 func normalizePath(p string) string {
-	cat, sub, _ := strings.Cut(p, "/")
+	cat, sub, ok := strings.Cut(p, " / ")
+	if !ok {
+		cat, sub, _ = strings.Cut(p, "/")
+	}
 	return strings.TrimSpace(cat) + " / " + strings.TrimSpace(sub)
 }
 

@@ -181,3 +181,17 @@ rules:
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
 }
+
+func TestNormalizePath(t *testing.T) {
+	tests := map[string]string{
+		"Serverless/Tools":                  "Serverless / Tools",
+		" Serverless /  Tools ":             "Serverless / Tools",
+		"Platform / PaaS/Container Service": "Platform / PaaS/Container Service",
+		"CI/CD / Tools":                     "CI/CD / Tools",
+	}
+	for in, want := range tests {
+		if got := normalizePath(in); got != want {
+			t.Errorf("normalizePath(%q): got %q, want %q", in, got, want)
+		}
+	}
+}
