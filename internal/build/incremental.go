@@ -3,10 +3,6 @@ package build
 import (
 	"context"
 	"fmt"
-	"path"
-	"path/filepath"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/serverless-landscape/landscape/internal/diag"
@@ -59,14 +55,6 @@ type Incremental struct {
 	sideDiags diag.List
 }
 
-// Change says which inputs changed since the last build.
-type Change struct {
-	Data, Settings, Guide bool
-	Templates             bool
-	Logos                 []string // changed files, relative to LogosDir, slash-separated
-	Other                 bool     // unknown: rebuild everything, logos included
-}
-
 // Report is what one rebuild did.
 type Report struct {
 	Result
@@ -83,56 +71,6 @@ type Report struct {
 // templates and logo memo.
 func (o *Builder) Incremental() *Incremental { return &Incremental{b: o} }
 
-// Classify maps changed paths, as a watcher reports them, to inputs.
-func (inc *Incremental) Classify(paths []string) Change {
-	var ch Change
-	o := inc.b.Options
-	for _, p := range paths {
-		switch {
-		case same(p, o.DataFile):
-			ch.Data = true
-		case o.SettingsFile != "" && same(p, o.SettingsFile):
-			ch.Settings = true
-		case o.GuideFile != "" && same(p, o.GuideFile):
-			ch.Guide = true
-		case o.LogosDir != "" && same(p, o.LogosDir):
-			ch.Other = true // the whole folder: events were lost, or it was replaced
-		case o.LogosDir != "" && within(o.LogosDir, p) != "":
-			ch.Logos = append(ch.Logos, within(o.LogosDir, p))
-		default:
-			ch.Templates = true
-		}
-	}
-	return ch
-}
-
-func same(a, b string) bool {
-	if filepath.Clean(a) == filepath.Clean(b) {
-		return true
-	}
-	aa, err1 := filepath.Abs(a)
-	bb, err2 := filepath.Abs(b)
-	return err1 == nil && err2 == nil && aa == bb
-}
-
-// within returns p relative to dir, slash-separated, or "" when p is not in
-// dir (or is dir itself).
-func within(dir, p string) string {
-	rel, err := filepath.Rel(dir, p)
-	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return ""
-	}
-	return filepath.ToSlash(rel)
-}
-
-// logoFile is the file of the logos folder a reference names, "" for a URL.
-func logoFile(ref string) string {
-	if strings.Contains(ref, "://") {
-		return ""
-	}
-	return path.Clean(strings.TrimPrefix(ref, "./"))
-}
-
 // Rebuild brings OutDir up to date. The first call builds everything; later
 // calls use ch to skip what did not change. On error the site in OutDir and
 // the kept state are the last good ones, and ch is kept for the next call.
@@ -146,11 +84,6 @@ func (inc *Incremental) Rebuild(ctx context.Context, ch Change) (Report, error) 
 	}
 	rep.Took = time.Since(start)
 	return rep, err
-}
-
-func (c Change) merge(d Change) Change {
-	return Change{Data: c.Data || d.Data, Settings: c.Settings || d.Settings, Guide: c.Guide || d.Guide,
-		Templates: c.Templates || d.Templates, Other: c.Other || d.Other, Logos: append(slices.Clip(c.Logos), d.Logos...)}
 }
 
 func (inc *Incremental) rebuild(ctx context.Context, ch Change) (Report, error) {
@@ -184,13 +117,7 @@ func (inc *Incremental) rebuild(ctx context.Context, ch Change) (Report, error) 
 		rep.Diags = append(rep.Diags, <-checked...)
 		reportLogos(in.Landscape.File, s, results, &rep.Diags)
 		rep.Diags.Sort()
-		if o.Strict && rep.Diags.HasErrors() {
-			return ErrProblems
-		}
-		if inc.RejectNew && inc.built && inc.newErrors(rep.Diags) {
-			return fmt.Errorf("the change brings new errors: %w", ErrProblems)
-		}
-		return nil
+		return inc.judge(rep.Diags)
 	}
 	full := !inc.built || ch.Settings || ch.Guide || ch.Templates || ch.Other
 	if err := inc.render(ctx, s, results, full, gate, &rep); err != nil {
@@ -213,13 +140,20 @@ func errorKey(d diag.Diagnostic) string {
 	return d.File + "\x00" + d.Item + "\x00" + d.Field + "\x00" + d.Message
 }
 
-func (inc *Incremental) newErrors(l diag.List) bool {
+// judge decides whether a rebuild with these problems may be written.
+func (inc *Incremental) judge(l diag.List) error {
+	if inc.b.Strict && l.HasErrors() {
+		return ErrProblems
+	}
+	if !inc.RejectNew || !inc.built {
+		return nil
+	}
 	for _, d := range l {
 		if d.Severity == diag.Error && !inc.baseline[errorKey(d)] {
-			return true
+			return fmt.Errorf("the change brings new errors: %w", ErrProblems)
 		}
 	}
-	return false
+	return nil
 }
 
 // load reads the inputs of a rebuild: landscape.yml every time (most edits
