@@ -13,13 +13,7 @@ import (
 )
 
 func TestCacheLifetime(t *testing.T) {
-	s := ghtest.NewServer(t)
-	s.Add(kubernetes)
-	o := testOptions(t, s)
-	clk := &clock{t0}
-	o.Now = clk.Now
-	ref := RepoRef{URL: "https://github.com/kubernetes/kubernetes"}
-	mustFetch(t, o, ref)
+	s, o, clk, ref := warmCache(t)
 
 	tests := []struct {
 		name         string
@@ -48,19 +42,12 @@ func TestCacheLifetime(t *testing.T) {
 // An expired entry is refreshed with a conditional contributors request,
 // which GitHub answers 304 without charging the rate limit.
 func TestCacheConditionalRequest(t *testing.T) {
-	s := ghtest.NewServer(t)
-	s.Add(kubernetes)
-	o := testOptions(t, s)
-	clk := &clock{t0}
-	o.Now = clk.Now
-	ref := RepoRef{URL: "https://github.com/kubernetes/kubernetes"}
-	mustFetch(t, o, ref)
+	s, o, clk, ref := warmCache(t)
 	e, err := cache{o.CacheDir}.load(newRepoKey("kubernetes", "kubernetes", ""))
 	if err != nil || e.ContributorsETag == "" {
 		t.Fatalf("cache entry %+v, %v: want one with an ETag", e, err)
 	}
 
-	s.ResetRequests()
 	s.Update("kubernetes/kubernetes", func(r *ghtest.Repo) { r.Stars++ })
 	clk.t = t0.Add(48 * time.Hour)
 	res := mustFetch(t, o, ref)

@@ -33,6 +33,21 @@ func testOptions(t *testing.T, s *ghtest.Server) Options {
 	}
 }
 
+// warmCache returns a fake GitHub that knows kubernetes, and options whose
+// cache holds it as fetched at t0, with the clock to move past its lifetime.
+func warmCache(t *testing.T) (*ghtest.Server, Options, *clock, RepoRef) {
+	t.Helper()
+	s := ghtest.NewServer(t)
+	s.Add(kubernetes)
+	o := testOptions(t, s)
+	clk := &clock{t0}
+	o.Now = clk.Now
+	ref := RepoRef{URL: "https://github.com/kubernetes/kubernetes"}
+	mustFetch(t, o, ref)
+	s.ResetRequests()
+	return s, o, clk, ref
+}
+
 func mustFetch(t *testing.T, o Options, refs ...RepoRef) Result {
 	t.Helper()
 	res, err := Fetch(context.Background(), o, refs)

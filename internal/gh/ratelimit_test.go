@@ -103,15 +103,8 @@ func TestTokens(t *testing.T) {
 }
 
 func TestNoToken(t *testing.T) {
-	s := ghtest.NewServer(t)
-	s.Add(kubernetes)
-	o := testOptions(t, s)
-	clk := &clock{t0}
-	o.Now = clk.Now
-	cached, uncached := RepoRef{URL: "https://github.com/kubernetes/kubernetes"}, RepoRef{URL: "https://github.com/etcd-io/etcd"}
-	mustFetch(t, o, cached)
-
-	s.ResetRequests()
+	s, o, clk, cached := warmCache(t)
+	uncached := RepoRef{URL: "https://github.com/etcd-io/etcd"}
 	o.Tokens = nil
 	clk.t = t0.Add(48 * time.Hour)
 	res := mustFetch(t, o, cached, uncached)
