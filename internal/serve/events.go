@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"regexp"
 	"sync"
 	"time"
 
@@ -42,6 +43,24 @@ func problems(l diag.List) []problem {
 		out = append(out, problem{Where: where, Severity: d.Severity.String(), Message: d.Text()})
 	}
 	return out
+}
+
+// templatePos finds the position in an error from html/template, such as
+// "template: item.html:3:15: executing ...".
+var templatePos = regexp.MustCompile(`template: ([^\s:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// errProblem turns a failed build's error into a problem, at the template
+// line it names if any.
+func errProblem(err error) problem {
+	msg := err.Error()
+	if m := templatePos.FindStringSubmatch(msg); m != nil {
+		where := m[1] + ":" + m[2]
+		if m[3] != "" {
+			where += ":" + m[3]
+		}
+		return problem{Where: where, Severity: "error", Message: m[4]}
+	}
+	return problem{Where: "build", Severity: "error", Message: msg}
 }
 
 // hub holds the current status and streams it to every open page as

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -140,5 +141,23 @@ func TestHandlerHead(t *testing.T) {
 	h.ServeHTTP(rec, httptest.NewRequest("POST", "/", nil))
 	if rec.Code != http.StatusMethodNotAllowed {
 		t.Errorf("POST /: got %d, want %d", rec.Code, http.StatusMethodNotAllowed)
+	}
+}
+
+func TestErrProblem(t *testing.T) {
+	tests := []struct {
+		err  string
+		want problem
+	}{
+		{"render: parse templates: template: broken.html:2: unclosed action",
+			problem{Where: "broken.html:2", Severity: "error", Message: "unclosed action"}},
+		{`render: render index.html: template: landscape.html:3:15: executing "band" at <.Nope>: can't evaluate field Nope`,
+			problem{Where: "landscape.html:3:15", Severity: "error", Message: `executing "band" at <.Nope>: can't evaluate field Nope`}},
+		{"logos: disk full", problem{Where: "build", Severity: "error", Message: "logos: disk full"}},
+	}
+	for _, tt := range tests {
+		if got := errProblem(errors.New(tt.err)); got != tt.want {
+			t.Errorf("errProblem(%q): got %+v, want %+v", tt.err, got, tt.want)
+		}
 	}
 }

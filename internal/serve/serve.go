@@ -167,7 +167,7 @@ func (s *Server) build(ctx context.Context, changed []string) {
 	st := status{Version: s.version, Failed: out.Err != nil, Problems: problems(out.Problems)}
 	s.mu.Unlock()
 	if out.Err != nil && len(st.Problems) == 0 {
-		st.Problems = []problem{{Where: "build", Severity: "error", Message: out.Err.Error()}}
+		st.Problems = []problem{errProblem(out.Err)}
 	}
 	s.hub.set(st)
 	d := time.Since(start).Round(time.Millisecond)
