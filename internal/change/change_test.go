@@ -208,3 +208,36 @@ func TestSplit(t *testing.T) {
 		t.Errorf("a problem of a logo file the change touched: got existing %v, want introduced", existing)
 	}
 }
+
+// TestUnchanged checks which head problems count as on untouched items:
+// only those of items matched with the base and not added, changed or moved.
+func TestUnchanged(t *testing.T) {
+	base := parse(t, yml([]string{"A", "B"}, []string{"M"}))
+	head := parse(t, yml([]string{"N", "A", "B|description: new"}, []string{"X"}))
+	head2 := parse(t, yml([]string{"N", "A", "B|description: new", "M"}, []string{"X"}))
+	tests := []struct {
+		head *landscape.Landscape
+		item string
+		file string
+		want bool
+	}{
+		{head, "A", "landscape.yml", true},
+		{head, "B", "landscape.yml", false},  // changed
+		{head, "N", "landscape.yml", false},  // added
+		{head2, "M", "landscape.yml", false}, // moved
+		{head, "A", "settings.yml", false},   // another file
+	}
+	for _, tt := range tests {
+		d := Compare(base, tt.head)
+		var line int
+		for _, it := range tt.head.Items {
+			if it.Name == tt.item {
+				line = it.FieldPos("logo").Line
+			}
+		}
+		p := diag.Diagnostic{File: tt.file, Line: line, Field: "logo", Message: "m"}
+		if got := d.Unchanged(p); got != tt.want {
+			t.Errorf("%s in %s: got %v, want %v", tt.item, tt.file, got, tt.want)
+		}
+	}
+}

@@ -195,3 +195,14 @@ func TestNormalizePath(t *testing.T) {
 		}
 	}
 }
+
+func TestLogoRefsNoFolder(t *testing.T) {
+	l := load(t, strings.Replace(strings.Replace(twoBoxes, "%s", item("A", ""), 1), "%s", item("B", ""), 1))
+	l.Items[1].Logo = "https://cdn.example/b.svg" // fetched, needs no folder
+	var diags diag.List
+	LogoRefs(l, nil, "hosted_logos", &diags)
+	want := []string{`landscape.yml:11:19: error: item "A": logo: "a.svg": there is no logos folder hosted_logos (add the file there)`}
+	if diff := cmp.Diff(want, texts(diags)); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+}
