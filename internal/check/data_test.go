@@ -201,7 +201,7 @@ func TestLogoRefsNoFolder(t *testing.T) {
 	l.Items[1].Logo = "https://cdn.example/b.svg" // fetched, needs no folder
 	var diags diag.List
 	LogoRefs(l, nil, "hosted_logos", &diags)
-	want := []string{`landscape.yml:11:19: error: item "A": logo: "a.svg": there is no logos folder hosted_logos (add the file there)`}
+	want := []string{`landscape.yml:11:19: error: item "A": logo: "a.svg" needs the logos folder hosted_logos, which does not exist (create it and add the file)`}
 	if diff := cmp.Diff(want, texts(diags)); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}

@@ -26,7 +26,7 @@ func LogoRefs(l *landscape.Landscape, logos fs.FS, logosDir string, diags *diag.
 			errorAt(diags, l.File, p, it.Name, "logo", "%v", err)
 		case name == "": // a URL: fetched at build time
 		case logos == nil:
-			errorAt(diags, l.File, p, it.Name, "logo", "%q: there is no logos folder %s (add the file there)", it.Logo, logosDir)
+			errorAt(diags, l.File, p, it.Name, "logo", "%q needs the logos folder %s, which does not exist (create it and add the file)", it.Logo, logosDir)
 		default:
 			if _, err := fs.Stat(logos, name); err != nil {
 				msg := "not found in " + logosDir + " (add the file or fix the name)"

@@ -42,7 +42,7 @@ type pool struct {
 var errRateLimited = errors.New("rate limit exhausted")
 
 // errRejected is returned once GitHub has refused every token.
-var errRejected = errors.New("GitHub rejected the token (401 Bad credentials)")
+var errRejected = errors.New("GitHub rejected the token (401 Bad credentials: check GITHUB_TOKEN)")
 
 // stopped tells whether err ended all fetching rather than one request,
 // which is reported once rather than per repository.

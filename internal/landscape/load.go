@@ -93,7 +93,7 @@ func (d *decoder) categories(l *Landscape, n *yaml.Node) {
 			}
 		}
 		if c.Name == "" {
-			d.errorf(e, "", "category", "missing name")
+			d.errorf(e, "", "category", "missing name (add name: with the category's title)")
 		}
 		if subs != nil {
 			d.subcategories(l, c, subs)
@@ -118,7 +118,7 @@ func (d *decoder) subcategories(l *Landscape, c *Category, n *yaml.Node) {
 			}
 		}
 		if s.Name == "" {
-			d.errorf(e, "", "subcategory", "missing name")
+			d.errorf(e, "", "subcategory", "missing name (add name: with the subcategory's title)")
 		}
 		if items != nil {
 			entries, _ := d.list(items, "", "items")

@@ -66,7 +66,7 @@ func TestParseItemFields(t *testing.T) {
 		f := p.Last().String()
 		return f == ".Subcategory" || f == ".Fields" || f == ".Pos"
 	}, cmp.Ignore())
-	if diff := cmp.Diff(want, *it, ignore, cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".Pos" }, cmp.Ignore())); diff != "" {
+	if diff := cmp.Diff(want, *it, ignore); diff != "" {
 		t.Errorf("item mismatch (-want +got):\n%s", diff)
 	}
 	if got, want := it.Path(), "Serverless / Tools"; got != want {
@@ -232,5 +232,33 @@ func TestURLKey(t *testing.T) {
 	}
 	if URLKey("https://github.com/o/r") == URLKey("https://github.com/o/r2") {
 		t.Error("different repositories got one key")
+	}
+}
+
+func TestParseStructureProblems(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"category without name", "landscape:\n  - category:\n    subcategories: []\n",
+			[]string{`l.yml:2:5: error: category: missing name (add name: with the category's title)`}},
+		{"subcategory without name", "landscape:\n  - category:\n    name: C\n    subcategories:\n      - subcategory:\n        items: []\n",
+			[]string{`l.yml:5:9: error: subcategory: missing name (add name: with the subcategory's title)`}},
+		{"key not plain", "landscape:\n  - category:\n    name: C\n    [a]: b\n",
+			[]string{`l.yml:4:5: error: category: key is a list, not a plain name (write key: value)`}},
+		{"unknown category key", "landscape:\n  - category:\n    name: C\n    nmae: D\n",
+			[]string{`l.yml:4:5: warning: category.nmae: unknown key, ignored (did you mean "name"?)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := Parse("l.yml", []byte(tt.src))
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.String())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

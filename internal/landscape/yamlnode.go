@@ -39,7 +39,7 @@ func (d *decoder) pairs(m *yaml.Node, item, where string) []pair {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, item, where, "mapping key is not a plain name")
+			d.errorf(k, item, where, "key is %s, not a plain name (write key: value)", kindName(k))
 			continue
 		}
 		if seen[k.Value] {
