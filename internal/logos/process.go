@@ -116,20 +116,23 @@ func (p *Processor) Process(ctx context.Context, ref string) Result {
 }
 
 // ProcessAll processes many refs concurrently, each distinct ref once.
-// Downloads are bounded by Options.MaxFetches and processing by GOMAXPROCS.
+// Downloads are bounded by Options.MaxFetches, processing by GOMAXPROCS,
+// and refs in flight (open files) by their sum.
 func (p *Processor) ProcessAll(ctx context.Context, refs []string) map[string]Result {
 	out := make(map[string]Result, len(refs))
 	seen := map[string]bool{}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0)+p.opts.MaxFetches)
 	for _, ref := range refs {
 		if seen[ref] {
 			continue
 		}
 		seen[ref] = true
 		wg.Add(1)
+		slots <- struct{}{}
 		go func() {
-			defer wg.Done()
+			defer func() { <-slots; wg.Done() }()
 			r := p.Process(ctx, ref)
 			mu.Lock()
 			out[ref] = r

@@ -220,3 +220,26 @@ func TestProcessDiskCache(t *testing.T) {
 		t.Errorf("cached problems (-first +second):\n%s", diff)
 	}
 }
+
+// FuzzProcess holds the promise of Process on any content: whatever comes
+// out parses as SVG and carries no script or event handler.
+func FuzzProcess(f *testing.F) {
+	for _, tc := range sanitizeCases {
+		f.Add([]byte(tc.in))
+	}
+	f.Add([]byte(logoSVG))
+	p := NewProcessor(Options{})
+	f.Fuzz(func(t *testing.T, in []byte) {
+		v := p.compute(in)
+		if v.Missing {
+			return
+		}
+		if _, err := parseSVG(v.Data); err != nil {
+			t.Fatalf("output %q does not parse: %v", v.Data, err)
+		}
+		low := strings.ToLower(string(v.Data))
+		if strings.Contains(low, "<script") || strings.Contains(low, "<foreignobject") || onAttr.MatchString(low) || jsURL.MatchString(low) {
+			t.Errorf("output %q carries active content", v.Data)
+		}
+	})
+}
