@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/serverless-landscape/landscape/internal/diag"
@@ -96,14 +97,18 @@ func secondPaths(l *landscape.Landscape, diags *diag.List) {
 		}
 	}
 	for _, it := range l.Items {
-		for _, p := range it.SecondPaths {
+		for i, p := range it.SecondPaths {
+			at := it.FieldPos("second_path")
+			if q, ok := it.Fields["second_path."+strconv.Itoa(i)]; ok {
+				at = q
+			}
 			np := normalizePath(p)
 			if !strings.Contains(p, "/") {
-				errorAt(diags, l.File, it.FieldPos("second_path"), it.Name, "second_path", "%q is not a path (write \"Category / Subcategory\")", p)
+				errorAt(diags, l.File, at, it.Name, "second_path", "%q is not a path (write \"Category / Subcategory\")", p)
 			} else if !boxes[np] {
-				errorAt(diags, l.File, it.FieldPos("second_path"), it.Name, "second_path", "%q is not a subcategory of this landscape%s", p, nearest(np, names))
+				errorAt(diags, l.File, at, it.Name, "second_path", "%q is not a subcategory of this landscape%s", p, nearest(np, names))
 			} else if np == it.Path() {
-				warnAt(diags, l.File, it.FieldPos("second_path"), it.Name, "second_path", "%q is the item's own subcategory (remove it)", p)
+				warnAt(diags, l.File, at, it.Name, "second_path", "%q is the item's own subcategory (remove it)", p)
 			}
 		}
 	}

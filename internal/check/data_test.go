@@ -73,6 +73,8 @@ func TestData(t *testing.T) {
 		{"second path ok", item("A", "second_path: [Serverless/Tools]"), item("B", ""), nil},
 		{"second path wrong case", item("A", "second_path: serverless / tools"), item("B", ""),
 			[]string{`landscape.yml:12:26: error: item "A": second_path: "serverless / tools" is not a subcategory of this landscape (did you mean "Serverless / Tools"?)`}},
+		{"second of two second paths", item("A", "second_path:\n  - Serverless / Tools\n  - Serverless / Toolz"), item("B", ""),
+			[]string{`landscape.yml:14:17: error: item "A": second_path: "Serverless / Toolz" is not a subcategory of this landscape (write an existing "Category / Subcategory")`}},
 		{"second path own box", item("A", "second_path: Serverless / Framework"), item("B", ""),
 			[]string{`landscape.yml:12:26: warning: item "A": second_path: "Serverless / Framework" is the item's own subcategory (remove it)`}},
 		{"maturity", item("A", "project: sandboxed"), item("B", ""),

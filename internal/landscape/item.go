@@ -1,6 +1,7 @@
 package landscape
 
 import (
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -112,7 +113,7 @@ func (d *decoder) itemField(it *Item, p pair) {
 	case "additional_repos":
 		it.AdditionalRepos = d.additionalRepos(v, name)
 	case "second_path":
-		it.SecondPaths = d.secondPaths(v, name)
+		it.SecondPaths = d.secondPaths(v, it)
 	case "extra":
 		it.Extra = d.extra(v, it)
 	default:
@@ -162,18 +163,23 @@ func (d *decoder) additionalRepos(n *yaml.Node, item string) []Repo {
 	return repos
 }
 
-// secondPaths accepts one "Category / Subcategory" string or a list of them.
-func (d *decoder) secondPaths(n *yaml.Node, item string) []string {
+// secondPaths accepts one "Category / Subcategory" string or a list of them,
+// keeping each one's position as "second_path.N" in Fields, N counting the
+// paths kept.
+func (d *decoder) secondPaths(n *yaml.Node, it *Item) []string {
 	if n.Kind == yaml.ScalarNode {
-		if s, ok := d.str(n, item, "second_path"); ok {
+		if s, ok := d.str(n, it.Name, "second_path"); ok {
+			it.Fields["second_path.0"] = pos(n)
 			return []string{s}
 		}
 		return nil
 	}
-	entries, _ := d.list(n, item, "second_path")
+	entries, _ := d.list(n, it.Name, "second_path")
 	var paths []string
 	for _, e := range entries {
-		if s, ok := d.str(resolve(e), item, "second_path"); ok {
+		e = resolve(e)
+		if s, ok := d.str(e, it.Name, "second_path"); ok {
+			it.Fields["second_path."+strconv.Itoa(len(paths))] = pos(e)
 			paths = append(paths, s)
 		}
 	}

@@ -78,7 +78,7 @@ type Item struct {
 	Subcategory *Subcategory
 	Pos         Pos            // the item's first key
 	EndLine     int            // the last line on which one of its values starts
-	Fields      map[string]Pos // position of each field's value, by YAML key ("extra.blog_url" for extras)
+	Fields      map[string]Pos // position of each field's value, by YAML key ("extra.blog_url" for extras, "second_path.1" for the second of the second paths)
 }
 
 // Category returns the name of the item's category.
