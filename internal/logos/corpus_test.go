@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 var corporaDir = filepath.Join("..", "..", "..", "shared", "corpora")
@@ -33,6 +35,9 @@ var forbidden = regexp.MustCompile(`(?i)<script|<foreignObject|\son[a-z]+\s*=|ja
 // output must parse as SVG, no forbidden construct may survive, and
 // sanitizing again must change nothing.
 func TestCorpusSanitize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("sanitizes every corpus logo twice; skipped with -short")
+	}
 	for _, f := range corpusLogos(t) {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -62,6 +67,9 @@ func TestCorpusSanitize(t *testing.T) {
 // every logo that is not missing must come out as an SVG that parses,
 // keeps its namespace and carries nothing forbidden.
 func TestCorpusProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("processes every corpus logo; skipped with -short")
+	}
 	for _, corpus := range []string{"serverless", "cncf-full"} {
 		files := corpusLogos(t, corpus)
 		dir := filepath.Dir(files[0])
@@ -88,5 +96,49 @@ func TestCorpusProcess(t *testing.T) {
 				t.Errorf("%s: ratio %v, file %q", ref, r.Ratio, r.File)
 			}
 		}
+	}
+}
+
+// TestCorpusChecks counts the cncf-full logos each check flags, against
+// the known cases of the corpus (its README; opencv.svg's <text> is
+// commented out, so 26 logos with text rather than 27).
+func TestCorpusChecks(t *testing.T) {
+	kinds := map[string]string{
+		"embeds a raster image":          "raster",
+		"contains text":                  "text",
+		"declares encoding":              "encoding",
+		"is a PNG image":                 "png file",
+		"imports external CSS":           "external",
+		"loads a font":                   "external",
+		"refers to an external resource": "external",
+		"contains <foreignObject>":       "foreignObject",
+		"slow down every page":           "large",
+		"is not a readable SVG":          "unreadable",
+		"has no <svg> root element":      "unreadable",
+		"has an event handler attribute": "active",
+		"contains <script>":              "active",
+		"has a javascript: URL":          "active",
+	}
+	got := map[string]int{}
+	for _, f := range corpusLogos(t, "cncf-full") {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		flagged := map[string]bool{}
+		for _, p := range Check(data) {
+			for prefix, kind := range kinds {
+				if strings.Contains(p.Message, prefix) {
+					flagged[kind] = true
+				}
+			}
+		}
+		for k := range flagged {
+			got[k]++
+		}
+	}
+	want := map[string]int{"raster": 48, "text": 26, "encoding": 1, "png file": 3, "external": 11, "foreignObject": 18, "large": 33}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("logos flagged per check (-want +got):\n%s", diff)
 	}
 }
