@@ -9,16 +9,19 @@ import (
 	"github.com/google/go-github/v50/github"
 )
 
-// authTransport adds a token to requests for the configured GitHub hosts
-// only, so a redirect to another host never carries the token along.
+// authTransport adds a token to requests for the configured GitHub origins
+// (scheme and host) only, so a redirect to another host, or to plain http,
+// never carries the token along.
 type authTransport struct {
-	token string
-	hosts map[string]bool
-	base  http.RoundTripper
+	token   string
+	origins map[string]bool
+	base    http.RoundTripper
 }
 
+func origin(u *url.URL) string { return strings.ToLower(u.Scheme + "://" + u.Host) }
+
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if t.hosts[strings.ToLower(req.URL.Host)] {
+	if t.origins[origin(req.URL)] {
 		req = req.Clone(req.Context())
 		req.Header.Set("Authorization", "Bearer "+t.token)
 	}
@@ -44,17 +47,17 @@ func newClients(o Options, n *atomic.Int64) []*tokenClient {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	hosts := map[string]bool{}
+	origins := map[string]bool{}
 	for _, s := range []string{o.APIURL, o.GraphQLURL} {
 		if u, err := url.Parse(s); err == nil {
-			hosts[strings.ToLower(u.Host)] = true
+			origins[origin(u)] = true
 		}
 	}
 	api, _ := url.Parse(o.APIURL) // checked by withDefaults
 	var clients []*tokenClient
 	for i, tok := range o.Tokens {
 		hc := *o.HTTPClient
-		hc.Transport = &authTransport{token: tok, hosts: hosts, base: &countingTransport{n: n, base: base}}
+		hc.Transport = &authTransport{token: tok, origins: origins, base: &countingTransport{n: n, base: base}}
 		c := github.NewClient(&hc)
 		c.BaseURL = api
 		c.UserAgent = "landscape"

@@ -160,23 +160,23 @@ func TestTokenNeverShown(t *testing.T) {
 	}
 }
 
-// The token goes only to the configured GitHub hosts, not to a host a
-// redirect points at.
+// The token goes only to the configured GitHub origins, not to a host a
+// redirect points at, nor over plain http.
 func TestAuthTransportHosts(t *testing.T) {
 	var got []string
 	base := roundTripFunc(func(r *http.Request) (*http.Response, error) {
 		got = append(got, r.URL.Host+" "+r.Header.Get("Authorization"))
 		return &http.Response{StatusCode: 204, Body: http.NoBody, Request: r}, nil
 	})
-	tr := &authTransport{token: "tok", hosts: map[string]bool{"api.github.com": true}, base: base}
-	for _, u := range []string{"https://api.github.com/x", "https://API.github.com/x", "https://evil.example/x"} {
+	tr := &authTransport{token: "tok", origins: map[string]bool{"https://api.github.com": true}, base: base}
+	for _, u := range []string{"https://api.github.com/x", "https://API.github.com/x", "https://evil.example/x", "http://api.github.com/x"} {
 		req, _ := http.NewRequest("GET", u, nil)
 		tr.RoundTrip(req)
 		if req.Header.Get("Authorization") != "" {
 			t.Errorf("RoundTrip modified the caller's request for %s", u)
 		}
 	}
-	want := []string{"api.github.com Bearer tok", "API.github.com Bearer tok", "evil.example "}
+	want := []string{"api.github.com Bearer tok", "API.github.com Bearer tok", "evil.example ", "api.github.com "}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
