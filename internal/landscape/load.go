@@ -30,15 +30,21 @@ func Parse(file string, data []byte) (*Landscape, diag.List) {
 	if !ok {
 		return l, d.diags
 	}
+	at := root // where a missing or empty landscape is reported
 	for _, p := range d.pairs(root, "", "") {
 		if p.key != "landscape" {
 			d.warnf(p.kNode, "", p.key, "unknown top-level key, ignored (expected only \"landscape\")")
 			continue
 		}
+		at = p.value
 		d.categories(l, p.value)
 	}
-	if l.Categories == nil && len(d.diags) == 0 {
+	switch {
+	case l.Categories != nil || d.diags.HasErrors():
+	case at == root:
 		d.errorf(root, "", "landscape", "missing (the file must start with \"landscape:\" and a list of categories)")
+	default:
+		d.errorf(at, "", "landscape", "no categories (list them under \"landscape:\")")
 	}
 	assignSlugs(l.Items)
 	return l, d.diags

@@ -246,6 +246,11 @@ func TestParseStructureProblems(t *testing.T) {
 			[]string{`l.yml:5:9: error: subcategory: missing name (add name: with the subcategory's title)`}},
 		{"key not plain", "landscape:\n  - category:\n    name: C\n    [a]: b\n",
 			[]string{`l.yml:4:5: error: category: key is a list, not a plain name (write key: value)`}},
+		{"no landscape", "categories: []\n",
+			[]string{`l.yml:1:1: warning: categories: unknown top-level key, ignored (expected only "landscape")`,
+				`l.yml:1:1: error: landscape: missing (the file must start with "landscape:" and a list of categories)`}},
+		{"empty landscape", "landscape: []\n",
+			[]string{`l.yml:1:12: error: landscape: no categories (list them under "landscape:")`}},
 		{"unknown category key", "landscape:\n  - category:\n    name: C\n    nmae: D\n",
 			[]string{`l.yml:4:5: warning: category.nmae: unknown key, ignored (did you mean "name"?)`}},
 	}
