@@ -34,7 +34,7 @@ func LoadGuide(fsys fs.FS, name string) (*Guide, diag.List, error) {
 	}
 	d := &decoder{file: name}
 	g := &Guide{}
-	root, ok := d.document(trimBOM(data))
+	root, ok := d.document(trimBOM(data), `"categories:" and a list of chapters`)
 	if !ok {
 		return g, d.diags, nil
 	}

@@ -26,7 +26,7 @@ func Load(fsys fs.FS, name string) (*Landscape, diag.List, error) {
 func Parse(file string, data []byte) (*Landscape, diag.List) {
 	d := &decoder{file: file}
 	l := &Landscape{File: file}
-	root, ok := d.document(trimBOM(data))
+	root, ok := d.document(trimBOM(data), `"landscape:" and a list of categories`)
 	if !ok {
 		return l, d.diags
 	}
@@ -51,8 +51,9 @@ func Parse(file string, data []byte) (*Landscape, diag.List) {
 }
 
 // document parses YAML into its root mapping, reporting syntax errors with
-// their line.
-func (d *decoder) document(data []byte) (*yaml.Node, bool) {
+// their line; expected says what the file should hold, for the problems of
+// an empty file or one that is not a mapping.
+func (d *decoder) document(data []byte, expected string) (*yaml.Node, bool) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg := yamlErrorLine(err.Error())
@@ -60,12 +61,12 @@ func (d *decoder) document(data []byte) (*yaml.Node, bool) {
 		return nil, false
 	}
 	if len(doc.Content) == 0 {
-		d.diags.Errorf(d.file, 1, 1, "", "", "file is empty (expected \"landscape:\" and a list of categories)")
+		d.diags.Errorf(d.file, 1, 1, "", "", "file is empty (expected %s)", expected)
 		return nil, false
 	}
 	root := resolve(doc.Content[0])
 	if root.Kind != yaml.MappingNode {
-		d.errorf(root, "", "", "expected a mapping with the key \"landscape\", found %s", kindName(root))
+		d.errorf(root, "", "", "expected %s, found %s", expected, kindName(root))
 		return nil, false
 	}
 	return root, true

@@ -249,6 +249,8 @@ func TestParseStructureProblems(t *testing.T) {
 		{"no landscape", "categories: []\n",
 			[]string{`l.yml:1:1: warning: categories: unknown top-level key, ignored (expected only "landscape")`,
 				`l.yml:1:1: error: landscape: missing (the file must start with "landscape:" and a list of categories)`}},
+		{"not a mapping", "- landscape\n",
+			[]string{`l.yml:1:1: error: expected "landscape:" and a list of categories, found a list`}},
 		{"empty landscape", "landscape: []\n",
 			[]string{`l.yml:1:12: error: landscape: no categories (list them under "landscape:")`}},
 		{"unknown category key", "landscape:\n  - category:\n    name: C\n    nmae: D\n",

@@ -137,7 +137,7 @@ func ParseSettings(file string, data []byte) (*Settings, diag.List) {
 	d := &decoder{file: file}
 	s := defaults()
 	s.File = file
-	root, ok := d.document(trimBOM(data))
+	root, ok := d.document(trimBOM(data), "a mapping of settings (see docs/settings.md)")
 	if !ok {
 		s.Name = "Landscape"
 		return s, d.diags

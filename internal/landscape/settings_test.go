@@ -175,3 +175,18 @@ func FuzzParseSettings(f *testing.F) {
 		}
 	})
 }
+
+func TestSettingsNotAMapping(t *testing.T) {
+	s, diags := ParseSettings("settings.yml", []byte("- name: x\n"))
+	want := []string{`settings.yml:1:1: error: expected a mapping of settings (see docs/settings.md), found a list`}
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if s.Name != "Landscape" || s.BasePath != "/" {
+		t.Errorf("got name %q, base path %q; want the defaults", s.Name, s.BasePath)
+	}
+}
