@@ -168,3 +168,22 @@ func TestSafeLink(t *testing.T) {
 		}
 	}
 }
+
+// TestBadNameWithOwner checks that an answer naming no valid repository is
+// a failed refresh, not a rename to "https://github.com/".
+func TestBadNameWithOwner(t *testing.T) {
+	for _, name := range []string{"", "no-slash", "o/../x"} {
+		t.Run(name, func(t *testing.T) {
+			s, o, clk, ref := warmCache(t)
+			s.Inject(ghtest.Fault{Path: "graphql", Status: http.StatusOK,
+				Body: `{"data":{"r0":{"nameWithOwner":"` + name + `","stargazerCount":1}}}`})
+			clk.t = t0.Add(48 * time.Hour)
+			res := mustFetch(t, o, ref)
+			r := res.Repos[ref.URL]
+			if r == nil || r.RenamedTo != "" || r.Stars != kubernetes.Stars || !r.Stale {
+				t.Errorf("got %+v, want the stale cached facts", r)
+			}
+			checkMentions(t, "problems", problemText(res), "graphql: answer names the repository")
+		})
+	}
+}

@@ -131,6 +131,8 @@ func (f *fetcher) queryBatch(ctx context.Context, jobs []*job) error {
 		r := out.Data[alias]
 		e, hasErr := errs[alias]
 		switch {
+		case r != nil && !validNameWithOwner(r.NameWithOwner):
+			j.err = fmt.Errorf("graphql: answer names the repository %q", r.NameWithOwner)
 		case r != nil:
 			j.gql = r
 		case hasErr && e.Type == "NOT_FOUND":
@@ -142,6 +144,13 @@ func (f *fetcher) queryBatch(ctx context.Context, jobs []*job) error {
 		}
 	}
 	return nil
+}
+
+// validNameWithOwner checks GitHub's name for a repository before it makes
+// a request path, a cache entry or a "moved to" report.
+func validNameWithOwner(s string) bool {
+	owner, name, ok := strings.Cut(s, "/")
+	return ok && validOwner(owner) && validName(name)
 }
 
 // wholeQueryError turns a 200 answer without data into an error: a rate
