@@ -108,7 +108,11 @@ func TestCacheConcurrentRuns(t *testing.T) {
 	o := testOptions(t, s)
 	var wg sync.WaitGroup
 	for range 4 {
-		wg.Go(func() { mustFetch(t, o, refs...) })
+		wg.Go(func() { // not mustFetch: t.Fatal belongs to the test's goroutine
+			if _, err := Fetch(t.Context(), o, refs); err != nil {
+				t.Errorf("Fetch: %v", err)
+			}
+		})
 	}
 	wg.Wait()
 
