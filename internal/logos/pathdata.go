@@ -91,8 +91,7 @@ var argCounts = map[byte]int{'M': 2, 'L': 2, 'H': 1, 'V': 1, 'C': 6, 'S': 4, 'Q'
 // it draws everything up to the first error and then reports the error.
 func walkPath(d string, sink segmentSink) error {
 	sc := numScanner{s: d}
-	var cur, start, lastCtrl point
-	var prev byte
+	w := pathWalker{sink: sink}
 	var cmd byte
 	for {
 		sc.skipSep()
@@ -109,92 +108,105 @@ func walkPath(d string, sink segmentSink) error {
 		} else if cmd == 0 {
 			return fmt.Errorf("path data does not start with a command")
 		}
-		up := upper(cmd)
-		if up == 'Z' && sc.i == before {
+		if upper(cmd) == 'Z' && sc.i == before {
 			return fmt.Errorf("numbers after a closepath at %q", shorten(sc.rest()))
 		}
-		var a [7]float64
-		for k := 0; k < argCounts[up]; k++ {
-			sc.skipSep()
-			var ok bool
-			if up == 'A' && (k == 3 || k == 4) {
-				a[k], ok = sc.flag()
-			} else {
-				a[k], ok = sc.number()
-			}
-			if !ok {
-				return fmt.Errorf("bad path data at %q", shorten(sc.rest()))
-			}
+		a, err := sc.args(upper(cmd))
+		if err != nil {
+			return err
 		}
-		rel := cmd != up
-		abs := func(x, y float64) point {
-			if rel {
-				return point{cur.x + x, cur.y + y}
-			}
-			return point{x, y}
-		}
-		switch up {
-		case 'M':
-			cur = abs(a[0], a[1])
-			start = cur
-			sink.moveTo(cur)
-			if cmd == 'M' {
-				cmd = 'L'
-			} else {
-				cmd = 'l'
-			}
-		case 'L', 'T':
-			p := abs(a[0], a[1])
-			if up == 'T' {
-				c := cur
-				if prev == 'Q' || prev == 'T' {
-					c = point{2*cur.x - lastCtrl.x, 2*cur.y - lastCtrl.y}
-				}
-				quadTo(sink, cur, c, p)
-				lastCtrl = c
-			} else {
-				sink.lineTo(p)
-			}
-			cur = p
-		case 'H':
-			if rel {
-				a[0] += cur.x
-			}
-			cur.x = a[0]
-			sink.lineTo(cur)
-		case 'V':
-			if rel {
-				a[0] += cur.y
-			}
-			cur.y = a[0]
-			sink.lineTo(cur)
-		case 'C':
-			c1, c2, p := abs(a[0], a[1]), abs(a[2], a[3]), abs(a[4], a[5])
-			sink.cubicTo(c1, c2, p)
-			cur, lastCtrl = p, c2
-		case 'S':
-			c1 := cur
-			if prev == 'C' || prev == 'S' {
-				c1 = point{2*cur.x - lastCtrl.x, 2*cur.y - lastCtrl.y}
-			}
-			c2, p := abs(a[0], a[1]), abs(a[2], a[3])
-			sink.cubicTo(c1, c2, p)
-			cur, lastCtrl = p, c2
-		case 'Q':
-			c, p := abs(a[0], a[1]), abs(a[2], a[3])
-			quadTo(sink, cur, c, p)
-			cur, lastCtrl = p, c
-		case 'A':
-			p := abs(a[5], a[6])
-			arcTo(sink, cur, a[0], a[1], a[2], a[3] != 0, a[4] != 0, p)
-			cur = p
-		case 'Z':
-			sink.lineTo(start)
-			sink.close()
-			cur = start
-		}
-		prev = up
+		cmd = w.segment(cmd, a)
 	}
+}
+
+// args reads the arguments of one command.
+func (sc *numScanner) args(cmd byte) ([7]float64, error) {
+	var a [7]float64
+	for k := 0; k < argCounts[cmd]; k++ {
+		sc.skipSep()
+		var ok bool
+		if cmd == 'A' && (k == 3 || k == 4) {
+			a[k], ok = sc.flag()
+		} else {
+			a[k], ok = sc.number()
+		}
+		if !ok {
+			return a, fmt.Errorf("bad path data at %q", shorten(sc.rest()))
+		}
+	}
+	return a, nil
+}
+
+// pathWalker keeps the state between path commands.
+type pathWalker struct {
+	sink                 segmentSink
+	cur, start, lastCtrl point
+	prev                 byte
+}
+
+// segment draws one command and returns the command that implicitly
+// repeats it (a moveto's extra pairs are linetos).
+func (w *pathWalker) segment(cmd byte, a [7]float64) byte {
+	up := upper(cmd)
+	rel := cmd != up
+	abs := func(x, y float64) point {
+		if rel {
+			return point{w.cur.x + x, w.cur.y + y}
+		}
+		return point{x, y}
+	}
+	next := cmd
+	switch up {
+	case 'M':
+		w.cur = abs(a[0], a[1])
+		w.start = w.cur
+		w.sink.moveTo(w.cur)
+		next = 'L' + (cmd - up)
+	case 'L':
+		w.cur = abs(a[0], a[1])
+		w.sink.lineTo(w.cur)
+	case 'H':
+		w.cur.x = abs(a[0], 0).x
+		w.sink.lineTo(w.cur)
+	case 'V':
+		w.cur.y = abs(0, a[0]).y
+		w.sink.lineTo(w.cur)
+	case 'C', 'S':
+		c1 := w.reflect('C', 'S')
+		if up == 'C' {
+			c1, a[0], a[1], a[2], a[3] = abs(a[0], a[1]), a[2], a[3], a[4], a[5]
+		}
+		c2, p := abs(a[0], a[1]), abs(a[2], a[3])
+		w.sink.cubicTo(c1, c2, p)
+		w.cur, w.lastCtrl = p, c2
+	case 'Q', 'T':
+		c := w.reflect('Q', 'T')
+		if up == 'Q' {
+			c, a[0], a[1] = abs(a[0], a[1]), a[2], a[3]
+		}
+		p := abs(a[0], a[1])
+		quadTo(w.sink, w.cur, c, p)
+		w.cur, w.lastCtrl = p, c
+	case 'A':
+		p := abs(a[5], a[6])
+		arcTo(w.sink, w.cur, a[0], a[1], a[2], a[3] != 0, a[4] != 0, p)
+		w.cur = p
+	case 'Z':
+		w.sink.lineTo(w.start)
+		w.sink.close()
+		w.cur = w.start
+	}
+	w.prev = up
+	return next
+}
+
+// reflect is the implicit control point of a smooth curve: the previous
+// control point mirrored when the previous command was of the same kind.
+func (w *pathWalker) reflect(full, smooth byte) point {
+	if w.prev == full || w.prev == smooth {
+		return point{2*w.cur.x - w.lastCtrl.x, 2*w.cur.y - w.lastCtrl.y}
+	}
+	return w.cur
 }
 
 func upper(c byte) byte {
