@@ -14,7 +14,7 @@ import (
 // Input is what the data checks read.
 type Input struct {
 	Landscape *landscape.Landscape
-	Settings  *landscape.Settings
+	Settings  *landscape.Settings // nil means landscape.DefaultSettings()
 }
 
 // Data runs every check that needs only landscape.yml and settings.
@@ -26,12 +26,20 @@ func Data(in Input) diag.List {
 
 func data(in Input, diags *diag.List) {
 	l := in.Landscape
+	in.Settings = orDefault(in.Settings)
 	emptyBoxes(l, diags)
 	duplicateNames(l, diags)
 	duplicateRepos(l, diags)
 	secondPaths(l, diags)
 	maturity(l, in.Settings, diags)
 	settingsRefs(l, in.Settings, diags)
+}
+
+func orDefault(s *landscape.Settings) *landscape.Settings {
+	if s == nil {
+		return landscape.DefaultSettings()
+	}
+	return s
 }
 
 func errorAt(diags *diag.List, file string, p landscape.Pos, item, field, format string, args ...any) {

@@ -52,7 +52,7 @@ type Verdict struct {
 // RulesInput is what the inclusion rules read.
 type RulesInput struct {
 	Landscape *landscape.Landscape
-	Settings  *landscape.Settings
+	Settings  *landscape.Settings // nil means landscape.DefaultSettings()
 	// Repos are the GitHub facts by repository URL as written; nil when
 	// there are none (no token, GitHub down): the star rule is then not
 	// checked rather than passed.
@@ -72,6 +72,7 @@ type ItemVerdicts struct {
 
 // Rules applies every inclusion rule to every item, in file order.
 func Rules(in RulesInput) []ItemVerdicts {
+	in.Settings = orDefault(in.Settings)
 	homes := companyHomes(in)
 	boxes := companyBoxes(in.Landscape, in.Settings)
 	out := make([]ItemVerdicts, 0, len(in.Landscape.Items))

@@ -169,3 +169,14 @@ func TestStarsShown(t *testing.T) {
 		t.Errorf("project without facts: got %+v, want not checked with unknown stars", b)
 	}
 }
+
+func TestNilSettings(t *testing.T) {
+	l := load(t, strings.Replace(strings.Replace(twoBoxes, "%s", item("A", "project: sandboxed"), 1), "%s", item("B", "repo_url: https://github.com/o/b"), 1))
+	if got := texts(Data(Input{Landscape: l})); len(got) != 1 || !strings.Contains(got[0], "not an allowed maturity") {
+		t.Errorf("data checks without settings: got %q, want the default maturity checked", got)
+	}
+	vs := Rules(RulesInput{Landscape: l})
+	if got := vs[1].Verdicts[0]; got.Status != NotChecked {
+		t.Errorf("rules without settings: got %+v, want the star rule not checked", got)
+	}
+}
