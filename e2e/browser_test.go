@@ -73,7 +73,7 @@ func newBrowser(tb testing.TB, host string) *browser {
 		tb.Fatalf("start chromium: %v", err)
 	}
 	// Only now a deadline: a timeout on the first call would stop the browser.
-	b.ctx, cancelC = context.WithTimeout(ctx, 90*time.Second)
+	b.ctx, cancelC = context.WithTimeout(ctx, 3*time.Minute)
 	tb.Cleanup(cancelC)
 	return b
 }

@@ -3,8 +3,11 @@ package e2e
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -18,28 +21,63 @@ func TestScreenshots(t *testing.T) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	shots := []struct{ name, path, wait string }{
-		{"landscape", "/", "#landscape .t"},
-		{"cards", "/?view=cards", "#cards .card"},
-		{"dialog", "/?item=openfaas", "#item-detail h1"},
-		{"item-page", "/items/openfaas.html", "#item-detail"},
-		{"stats", "/stats.html", "main"},
-		{"guide", "/guide.html", "main"},
+	shots := []shot{
+		{"landscape", "/", "#landscape .t", true},
+		{"cards", "/?view=cards", "#cards .card", true},
+		{"dialog", "/?item=openfaas", "#item-detail h1", false},
+		{"item-page", "/items/openfaas.html", "#item-detail", true},
+		{"stats", "/stats.html", "main", true},
+		{"guide", "/guide.html", "main", false},
 	}
 	for _, s := range shots {
-		b.do(t, chromedp.Navigate(srv.URL+s.path), chromedp.WaitVisible(chromedp.CSS(s.wait)), waitImages())
-		png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Fatal(err)
+		s.take(t, b, srv.URL, out)
+	}
+	dir, _ = buildSite(t, "cncf-full")
+	srv = serve(t, dir, "/")
+	b = newBrowser(t, hostOf(srv.URL))
+	for _, s := range []shot{
+		{"cncf-full", "/", "#landscape .t", false},
+		{"cncf-full-dark", "/?tab=projects&zoom=1", "#tools", false},
+	} {
+		if strings.HasSuffix(s.name, "dark") {
+			media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}
+			if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, media); err != nil {
+				t.Fatal(err)
+			}
 		}
-		if err := os.WriteFile(filepath.Join(out, s.name+".png"), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		s.take(t, b, srv.URL, out)
 	}
 	b.check(t)
 }
 
+type shot struct {
+	name, path, wait string
+	full             bool // the whole page, not only the window
+}
+
+func (s shot) take(t *testing.T, b *browser, base, out string) {
+	t.Helper()
+	b.do(t, chromedp.Navigate(base+s.path), chromedp.WaitVisible(chromedp.CSS(s.wait)))
+	if err := chromedp.Do(b.ctx, waitImages()); err != nil {
+		t.Logf("%s: not every logo in view loaded: %v", s.name, err)
+	}
+	shoot := chromedp.CaptureScreenshot()
+	if s.full {
+		shoot = chromedp.FullScreenshot(100)
+	}
+	start := time.Now()
+	png, err := chromedp.Run(b.ctx, shoot)
+	t.Logf("%s: screenshot in %v", s.name, time.Since(start).Round(time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, s.name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // waitImages waits until every image in view has loaded.
 func waitImages() chromedp.Action[chromedp.Void] {
-	return chromedp.Poll[chromedp.Void](`[...document.images].filter(i => i.checkVisibility() && i.getBoundingClientRect().top < innerHeight).every(i => i.complete)`)
+	return chromedp.Poll[chromedp.Void](`[...document.images].filter(i => i.checkVisibility() && i.getBoundingClientRect().top < innerHeight).every(i => i.complete)`,
+		chromedp.WithPollingInterval(200*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second))
 }

@@ -31,11 +31,12 @@ function init() {
     $("#landscape").hidden = cardView;
     cards.hidden = !cardView;
     $("#zoom").hidden = cardView;
+    $(".legend").hidden = cardView;
     if (cardView) renderCards(cards, d, sel.items, s);
     else { land.apply(sel, f); land.order(d, s.sort); }
     var stars = 0;
     sel.items.forEach(function (it) { stars += it.stars; });
-    count.textContent = thousands(sel.items.length) + (sel.items.length === 1 ? " item, " : " items, ") + compact(stars) + " stars";
+    count.textContent = thousands(sel.items.length) + (sel.items.length === 1 ? " item" : " items") + (stars ? ", " + compact(stars) + " stars" : "");
     $("#empty").hidden = sel.items.length > 0;
   }
 
