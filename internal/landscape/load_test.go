@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/serverless-landscape/landscape/internal/diag"
 )
 
 const header = "landscape:\n  - category:\n    name: Serverless\n    subcategories:\n      - subcategory:\n        name: Tools\n        items:\n"
@@ -14,11 +16,16 @@ const header = "landscape:\n  - category:\n    name: Serverless\n    subcategori
 func parseItems(t *testing.T, items string) (*Landscape, []string) {
 	t.Helper()
 	l, diags := Parse("landscape.yml", []byte(header+items))
+	return l, lines(diags)
+}
+
+// lines formats problems as the CLI prints them.
+func lines(diags diag.List) []string {
 	var got []string
 	for _, d := range diags {
 		got = append(got, d.String())
 	}
-	return l, got
+	return got
 }
 
 func TestParseItemFields(t *testing.T) {
@@ -259,10 +266,7 @@ func TestParseStructureProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, diags := Parse("l.yml", []byte(tt.src))
-			var got []string
-			for _, d := range diags {
-				got = append(got, d.String())
-			}
+			got := lines(diags)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}

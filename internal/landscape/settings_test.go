@@ -28,10 +28,7 @@ rules:
 analytics: {gtm: {container_id: X}}
 colours: {}
 `))
-	var got []string
-	for _, d := range diags {
-		got = append(got, d.String())
-	}
+	got := lines(diags)
 	want := []string{
 		`settings.yml:16:1: warning: colours: unknown setting, ignored (did you mean "colors"?)`,
 		`settings.yml:7:11: error: colors.color2: "red;}body{background:url(https://evil.example)" is not a CSS colour (write #rrggbb or rgba(r, g, b, a))`,
@@ -101,10 +98,7 @@ func TestSettingsProblemPositions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, diags := ParseSettings("settings.yml", []byte(tt.src))
-			var got []string
-			for _, d := range diags {
-				got = append(got, d.String())
-			}
+			got := lines(diags)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("problems (-want +got):\n%s", diff)
 			}
@@ -140,10 +134,7 @@ func TestGuideProblemPositions(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{`guide.yml:3:14: error: categories.content: expected text, found a list (expected categories: [{category, content, subcategories}])`}
-	var got []string
-	for _, d := range diags {
-		got = append(got, d.String())
-	}
+	got := lines(diags)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
@@ -179,10 +170,7 @@ func FuzzParseSettings(f *testing.F) {
 func TestSettingsNotAMapping(t *testing.T) {
 	s, diags := ParseSettings("settings.yml", []byte("- name: x\n"))
 	want := []string{`settings.yml:1:1: error: expected a mapping of settings (see docs/settings.md), found a list`}
-	var got []string
-	for _, d := range diags {
-		got = append(got, d.String())
-	}
+	got := lines(diags)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("problems (-want +got):\n%s", diff)
 	}
