@@ -28,6 +28,7 @@ func data(in Input, diags *diag.List) {
 	l := in.Landscape
 	in.Settings = orDefault(in.Settings)
 	emptyBoxes(l, diags)
+	duplicateBoxes(l, diags)
 	duplicateNames(l, diags)
 	duplicateRepos(l, diags)
 	secondPaths(l, diags)

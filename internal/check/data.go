@@ -23,6 +23,28 @@ func emptyBoxes(l *landscape.Landscape, diags *diag.List) {
 	}
 }
 
+// duplicateBoxes reports categories, and subcategories of one category,
+// whose names differ only in case or punctuation: they would share a
+// second_path and the site's identifiers.
+func duplicateBoxes(l *landscape.Landscape, diags *diag.List) {
+	cats := map[string]*landscape.Category{}
+	for _, c := range l.Categories {
+		if prev := cats[landscape.Slugify(c.Name)]; prev != nil && c.Name != "" {
+			errorAt(diags, l.File, c.Pos, "", "category", "%q repeats the category %q at line %d (merge them or rename one)", c.Name, prev.Name, prev.Pos.Line)
+		} else {
+			cats[landscape.Slugify(c.Name)] = c
+		}
+		subs := map[string]*landscape.Subcategory{}
+		for _, s := range c.Subcategories {
+			if prev := subs[landscape.Slugify(s.Name)]; prev != nil && s.Name != "" {
+				errorAt(diags, l.File, s.Pos, "", "subcategory", "%q repeats the subcategory %q at line %d in %q (merge them or rename one)", s.Name, prev.Name, prev.Pos.Line, c.Name)
+			} else {
+				subs[landscape.Slugify(s.Name)] = s
+			}
+		}
+	}
+}
+
 // duplicateNames: the same name twice in a box is an error (one of them is a
 // mistake); in different boxes it is a warning, since real landscapes list
 // namesakes on purpose (a member and its product).

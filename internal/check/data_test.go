@@ -79,6 +79,8 @@ func TestData(t *testing.T) {
 			[]string{`landscape.yml:12:26: warning: item "A": second_path: "Serverless / Framework" is the item's own subcategory (remove it)`}},
 		{"maturity", item("A", "project: sandboxed"), item("B", ""),
 			[]string{`landscape.yml:12:22: error: item "A": project: "sandboxed" is not an allowed maturity (use one of sandbox, incubating, graduated, archived, or add it to maturity in settings.yml)`}},
+		{"repeated box", item("A", ""), item("B", "") + "      - subcategory:\n        name: tools\n        items:\n" + item("C", ""),
+			[]string{`landscape.yml:20:9: error: subcategory: "tools" repeats the subcategory "Tools" at line 13 in "Serverless" (merge them or rename one)`}},
 		{"empty box", item("A", ""), "",
 			[]string{`landscape.yml:13:9: warning: subcategory: "Tools" in "Serverless" has no items (add items or remove the subcategory)`}},
 	}
