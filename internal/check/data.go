@@ -29,20 +29,31 @@ func emptyBoxes(l *landscape.Landscape, diags *diag.List) {
 func duplicateBoxes(l *landscape.Landscape, diags *diag.List) {
 	cats := map[string]*landscape.Category{}
 	for _, c := range l.Categories {
-		if prev := cats[landscape.Slugify(c.Name)]; prev != nil && c.Name != "" {
+		if prev, ok := firstNamed(cats, c.Name, c); ok {
 			errorAt(diags, l.File, c.Pos, "", "category", "%q repeats the category %q at line %d (merge them or rename one)", c.Name, prev.Name, prev.Pos.Line)
-		} else {
-			cats[landscape.Slugify(c.Name)] = c
 		}
 		subs := map[string]*landscape.Subcategory{}
 		for _, s := range c.Subcategories {
-			if prev := subs[landscape.Slugify(s.Name)]; prev != nil && s.Name != "" {
+			if prev, ok := firstNamed(subs, s.Name, s); ok {
 				errorAt(diags, l.File, s.Pos, "", "subcategory", "%q repeats the subcategory %q at line %d in %q (merge them or rename one)", s.Name, prev.Name, prev.Pos.Line, c.Name)
-			} else {
-				subs[landscape.Slugify(s.Name)] = s
 			}
 		}
 	}
+}
+
+// firstNamed records v under name, unless a value of a name with the same
+// slug came first: then it returns that one. Nameless values (reported by
+// the loader) are left out.
+func firstNamed[V any](seen map[string]V, name string, v V) (V, bool) {
+	if name == "" {
+		return v, false
+	}
+	k := landscape.Slugify(name)
+	if prev, ok := seen[k]; ok {
+		return prev, true
+	}
+	seen[k] = v
+	return v, false
 }
 
 // duplicateNames: the same name twice in a box is an error (one of them is a
