@@ -17,6 +17,8 @@ type Problem struct {
 	Message  string // lower-case; says what is wrong and, in parentheses, how to fix it
 }
 
+func (p Problem) String() string { return fmt.Sprintf("%s: %s", p.Severity, p.Message) }
+
 func errorf(format string, args ...any) Problem {
 	return Problem{Severity: diag.Error, Message: fmt.Sprintf(format, args...)}
 }

@@ -2,7 +2,6 @@ package logos
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -110,5 +109,3 @@ func isRemote(ref string) bool {
 	l := strings.ToLower(ref)
 	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")
 }
-
-func (p Problem) String() string { return fmt.Sprintf("%s: %s", p.Severity, p.Message) }

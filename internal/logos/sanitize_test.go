@@ -159,3 +159,16 @@ func FuzzSanitize(f *testing.F) {
 		checkSanitized(t, out)
 	})
 }
+
+// TestSanitizeSplitText checks that text split by comments is joined before
+// its CSS is sanitized, so that halves cannot form a remote url().
+func TestSanitizeSplitText(t *testing.T) {
+	out, err := Sanitize([]byte(svgOpen + `<style>.a{fill:url<!-- -->(https://evil.example/x)}</style></svg>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(out), "evil") {
+		t.Errorf("got %q, want no remote url", out)
+	}
+	checkSanitized(t, out)
+}

@@ -27,7 +27,20 @@ type node struct {
 	attrs       []xml.Attr
 	children    []*node
 	text        string
+	more        []string // further text while parsing, joined by joinText
 	isText      bool
+}
+
+// joinText merges the pieces of each text node, in linear time.
+func joinText(n *node) {
+	for _, c := range n.children {
+		if c.isText && len(c.more) > 0 {
+			c.text += strings.Join(c.more, "")
+			c.more = nil
+		} else if !c.isText {
+			joinText(c)
+		}
+	}
 }
 
 func (n *node) attr(name string) (string, bool) {
@@ -102,21 +115,10 @@ var entityDecl = regexp.MustCompile(`<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"]*)
 // xmlns="&ns_svg;"), refusing declarations whose expansion would balloon.
 func parseSVG(data []byte) (*document, error) {
 	data = toUTF8(data)
-	doc := &document{}
-	entities := map[string]string{}
+	b := &treeBuilder{doc: &document{}, data: data, entities: map[string]string{}}
 	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Entity = entities
-	d.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
-		switch strings.ToLower(label) {
-		case "utf-16", "utf-16le", "utf-16be", "ucs-2", "utf8":
-			doc.declaredEncoding = label // the bytes were UTF-8 all along (see toUTF8)
-			return r, nil
-		case "iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252":
-			return latin1Reader(r)
-		}
-		return nil, fmt.Errorf("unsupported encoding %q", label)
-	}
-	var stack []*node
+	d.Entity = b.entities
+	d.CharsetReader = b.charsetReader
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -125,44 +127,70 @@ func parseSVG(data []byte) (*document, error) {
 		if err != nil {
 			return nil, fmt.Errorf("not well-formed xml: %w", err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if len(stack) >= maxDepth {
-				return nil, fmt.Errorf("elements nested deeper than %d", maxDepth)
-			}
-			n := &node{space: t.Name.Space, name: t.Name.Local, attrs: t.Copy().Attr}
-			if len(stack) == 0 {
-				if doc.root != nil {
-					return nil, errors.New("not well-formed xml: more than one root element")
-				}
-				doc.root = n
-			} else {
-				p := stack[len(stack)-1]
-				p.children = append(p.children, n)
-			}
-			stack = append(stack, n)
-		case xml.EndElement:
-			stack = stack[:len(stack)-1]
-		case xml.CharData:
-			if len(stack) > 0 {
-				p := stack[len(stack)-1]
-				if k := len(p.children); k > 0 && p.children[k-1].isText {
-					p.children[k-1].text += string(t)
-				} else {
-					p.children = append(p.children, &node{isText: true, text: string(t)})
-				}
-			}
-		case xml.Directive:
-			if err := declareEntities(t, data, entities); err != nil {
-				return nil, err
-			}
-			doc.doctype = true
+		if err := b.add(tok); err != nil {
+			return nil, err
 		}
 	}
-	if doc.root == nil {
+	if b.doc.root == nil {
 		return nil, errors.New("not well-formed xml: no root element")
 	}
-	return doc, nil
+	joinText(b.doc.root)
+	return b.doc, nil
+}
+
+// treeBuilder turns the decoder's tokens into nodes.
+type treeBuilder struct {
+	doc      *document
+	data     []byte
+	entities map[string]string
+	stack    []*node
+}
+
+func (b *treeBuilder) charsetReader(label string, r io.Reader) (io.Reader, error) {
+	switch strings.ToLower(label) {
+	case "utf-16", "utf-16le", "utf-16be", "ucs-2", "utf8":
+		b.doc.declaredEncoding = label // the bytes were UTF-8 all along (see toUTF8)
+		return r, nil
+	case "iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252":
+		return latin1Reader(r)
+	}
+	return nil, fmt.Errorf("unsupported encoding %q", label)
+}
+
+func (b *treeBuilder) add(tok xml.Token) error {
+	switch t := tok.(type) {
+	case xml.StartElement:
+		if len(b.stack) >= maxDepth {
+			return fmt.Errorf("elements nested deeper than %d", maxDepth)
+		}
+		n := &node{space: t.Name.Space, name: t.Name.Local, attrs: t.Copy().Attr}
+		if len(b.stack) == 0 {
+			if b.doc.root != nil {
+				return errors.New("not well-formed xml: more than one root element")
+			}
+			b.doc.root = n
+		} else {
+			p := b.stack[len(b.stack)-1]
+			p.children = append(p.children, n)
+		}
+		b.stack = append(b.stack, n)
+	case xml.EndElement:
+		b.stack = b.stack[:len(b.stack)-1]
+	case xml.CharData:
+		if len(b.stack) > 0 {
+			p := b.stack[len(b.stack)-1]
+			if k := len(p.children); k > 0 && p.children[k-1].isText {
+				last := p.children[k-1] // text split by comments or CDATA: join once at the end
+				last.more = append(last.more, string(t))
+			} else {
+				p.children = append(p.children, &node{isText: true, text: string(t)})
+			}
+		}
+	case xml.Directive:
+		b.doc.doctype = true
+		return declareEntities(t, b.data, b.entities)
+	}
+	return nil
 }
 
 // declareEntities records the internal entities of a DOCTYPE after checking
