@@ -2,6 +2,8 @@ package logos
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -77,9 +79,23 @@ func NewProcessor(opts Options) *Processor {
 	if p.client == nil {
 		p.client = http.DefaultClient
 	}
+	c := *p.client // a copy, so the caller's client keeps its own redirect policy
+	c.CheckRedirect = httpsRedirects
+	p.client = &c
 	p.min.Add("image/svg+xml", &svg.Minifier{})
 	p.min.AddFunc("text/css", css.Minify)
 	return p
+}
+
+// httpsRedirects follows at most 5 redirects, all to https.
+func httpsRedirects(req *http.Request, via []*http.Request) error {
+	if len(via) >= 5 {
+		return errors.New("more than 5 redirects")
+	}
+	if req.URL.Scheme != "https" {
+		return fmt.Errorf("redirected to %s, which is not https", req.URL.Redacted())
+	}
+	return nil
 }
 
 func (p *Processor) log() *slog.Logger {

@@ -243,3 +243,16 @@ func FuzzProcess(f *testing.F) {
 		}
 	})
 }
+
+func TestProcessRemoteRedirect(t *testing.T) {
+	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(logoSVG)) }))
+	defer plain.Close()
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, plain.URL+"/knative.svg", http.StatusFound)
+	}))
+	defer srv.Close()
+	r := NewProcessor(Options{Client: srv.Client()}).Process(t.Context(), srv.URL+"/knative.svg")
+	if !r.Missing || len(r.Problems) != 1 || !strings.Contains(r.Problems[0].Message, "which is not https") {
+		t.Errorf("got missing %v problems %v, want a refused downgrade", r.Missing, r.Problems)
+	}
+}
