@@ -273,3 +273,14 @@ func TestParseStructureProblems(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkParseCNCF(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join(corporaDir(b), "cncf-full", "landscape.yml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		Parse("landscape.yml", data)
+	}
+}
