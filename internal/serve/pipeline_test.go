@@ -137,3 +137,28 @@ func TestServePipeline(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestServeStartsBroken starts with a landscape.yml that cannot be built:
+// the server still starts, every page says why (the overlay needs a page
+// to sit on), and fixing the file brings the site.
+func TestServeStartsBroken(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "landscape.yml")
+	write(t, data, "landscape: [unclosed\n")
+	o := build.Options{DataFile: data, LogosDir: filepath.Join(dir, "logos"), OutDir: filepath.Join(dir, "site"), Offline: true, Templates: templates.FS}
+	s := start(t, Options{Dir: o.OutDir, Watch: []string{data, o.LogosDir}, Build: incremental(o)})
+
+	code, body := get(t, s.URL())
+	if code != http.StatusNotFound || !strings.Contains(body, devPrefix+"reload.js") {
+		t.Errorf("GET / before any good build: got %d %q, want 404 with the reload script", code, body)
+	}
+	events := subscribe(t, s)
+	if st := nextStatus(t, events); !st.Failed || len(st.Problems) == 0 || !strings.HasPrefix(st.Problems[0].Where, data+":") {
+		t.Errorf("status: got %+v, want failed with a problem in %s", st, data)
+	}
+	write(t, data, strings.Replace(pipelineData, "DESC", "Now it builds.", 1))
+	next(t, events, "reload")
+	if code, body := get(t, s.URL()+"items/alpha.html"); code != 200 || !strings.Contains(body, "Now it builds.") {
+		t.Errorf("GET items/alpha.html after the fix: got %d, want 200 with the description", code)
+	}
+}
