@@ -162,6 +162,26 @@ func settingsFields() map[string]bool {
 		"featured_items": true, "maturity": true, "rules": true}
 }
 
+// checkGroups gives every group a valid alias, distinct from the others,
+// since the alias names the group's tab in URLs.
+func (d *decoder) checkGroups(s *Settings, root *yaml.Node) {
+	seen := map[string]int{}
+	for i, g := range s.Groups {
+		at := nodeAt(root, "groups", strconv.Itoa(i), "alias")
+		if g.Alias == "" {
+			s.Groups[i].Alias = Slugify(g.Name)
+		} else if !aliasRe.MatchString(g.Alias) {
+			d.errorf(at, "", "groups.alias", "%q is not a valid alias (use lower-case letters, digits and dashes)", g.Alias)
+			s.Groups[i].Alias = Slugify(g.Alias)
+		}
+		if j, ok := seen[s.Groups[i].Alias]; ok {
+			d.errorf(at, "", "groups.alias", "group %q has the alias %q of group %q (give one an alias of its own)", g.Name, s.Groups[i].Alias, s.Groups[j].Name)
+			continue
+		}
+		seen[s.Groups[i].Alias] = i
+	}
+}
+
 // cssColor accepts the colour syntaxes the settings use; anything else could
 // break out of the style sheet the colours are written into.
 var cssColor = regexp.MustCompile(`^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\(\s*[0-9.%,\s/]+\)|[a-zA-Z]+)$`)
@@ -189,13 +209,10 @@ func (d *decoder) checkSettings(s *Settings, root *yaml.Node) {
 			delete(s.Colors, k)
 		}
 	}
-	for i, g := range s.Groups {
-		if g.Alias == "" {
-			s.Groups[i].Alias = Slugify(g.Name)
-		} else if !aliasRe.MatchString(g.Alias) {
-			d.errorf(at("groups", strconv.Itoa(i), "alias"), "", "groups.alias", "%q is not a valid alias (use lower-case letters, digits and dashes)", g.Alias)
-			s.Groups[i].Alias = Slugify(g.Alias)
-		}
+	d.checkGroups(s, root)
+	if s.Rules.MinStars < 0 {
+		d.errorf(at("rules", "min_stars"), "", "rules.min_stars", "%d is negative (write 0 to turn the star rule off)", s.Rules.MinStars)
+		s.Rules.MinStars = 0
 	}
 	if s.Name == "" { // a landscape2 file has no name: call it after the foundation
 		s.Name = strings.TrimSpace(s.Foundation + " Landscape")
