@@ -17,7 +17,7 @@ import (
 const maxPageWeight = 250 << 10
 
 func TestPageWeight(t *testing.T) {
-	dir, s := buildSite(t, "cncf-full")
+	dir, s := buildSiteWith(t, "cncf-full", options{logos: true, facts: true})
 	html, err := os.ReadFile(filepath.Join(dir, "index.html"))
 	if err != nil {
 		t.Fatal(err)
@@ -87,7 +87,7 @@ func BenchmarkFilter(b *testing.B) {
 }
 
 func benchFilter(b *testing.B, logos bool) {
-	dir, _ := buildSiteLogos(b, "cncf-full", logos)
+	dir, _ := buildSiteWith(b, "cncf-full", options{logos: logos, facts: true})
 	srv := serve(b, dir, "/")
 	br := newBrowser(b, hostOf(srv.URL))
 	br.do(b, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#tools")))

@@ -36,11 +36,15 @@ var corpora = filepath.Join("..", "..", "shared", "corpora")
 // from the corpus (never copied into the repository) and, for the
 // serverless corpus, the star counts recorded in its derived data.
 func buildSite(tb testing.TB, name string) (string, *site.Site) {
-	return buildSiteLogos(tb, name, true)
+	return buildSiteWith(tb, name, options{logos: true})
 }
 
-// buildSiteLogos is buildSite with placeholder tiles when logos is false.
-func buildSiteLogos(tb testing.TB, name string, logos bool) (string, *site.Site) {
+// options vary buildSite: placeholder tiles instead of logos, and made-up
+// GitHub facts for every repository (the corpora have none), so that the
+// page weighs what a real build's page weighs.
+type options struct{ logos, facts bool }
+
+func buildSiteWith(tb testing.TB, name string, o options) (string, *site.Site) {
 	tb.Helper()
 	src := filepath.Join(corpora, name)
 	if _, err := os.Stat(filepath.Join(src, "landscape.yml")); err != nil {
@@ -67,7 +71,7 @@ func buildSiteLogos(tb testing.TB, name string, logos bool) (string, *site.Site)
 	stars := recordedStars(src)
 	for _, it := range s.Items {
 		logo, _ := filepath.Abs(filepath.Join(src, "hosted_logos", filepath.Clean("/"+it.Source.Logo)))
-		if _, err := os.Stat(logo); err == nil && logos {
+		if _, err := os.Stat(logo); err == nil && o.logos {
 			sum := sha256.Sum256([]byte(logo))
 			it.Logo = "logos/" + it.ID + "." + hex.EncodeToString(sum[:3]) + ".svg" // named as the build names them
 			if err := os.Symlink(logo, filepath.Join(dir, filepath.FromSlash(it.Logo))); err != nil {
@@ -75,7 +79,11 @@ func buildSiteLogos(tb testing.TB, name string, logos bool) (string, *site.Site)
 			}
 		}
 		for i, r := range it.Repos {
-			if f, ok := stars[r.URL]; ok {
+			f, ok := stars[r.URL]
+			if o.facts {
+				f, ok = madeUpFacts(r.URL), true
+			}
+			if ok {
 				it.Repos[i].GitHub = f
 				it.Stars += f.Stars
 			}
@@ -167,6 +175,18 @@ func recordedStars(src string) map[string]*site.RepoFacts {
 		out[cols[2]] = &site.RepoFacts{Stars: n, LatestCommit: &t, Language: "Go", Contributors: n / 40}
 	}
 	return out
+}
+
+// madeUpFacts derives plausible GitHub facts from a repository URL.
+func madeUpFacts(url string) *site.RepoFacts {
+	h := sha256.Sum256([]byte(url))
+	n := int(h[0])<<8 | int(h[1])
+	commit := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n%2400)
+	licenses := []string{"Apache-2.0", "MIT", "BSD-3-Clause", "GPL-3.0", "MPL-2.0", "AGPL-3.0"}
+	languages := []string{"Go", "Rust", "Python", "Java", "TypeScript", "C++", "Shell"}
+	return &site.RepoFacts{Stars: n % 30000, Forks: n % 3000, License: licenses[int(h[2])%len(licenses)],
+		Language: languages[int(h[3])%len(languages)], LatestCommit: &commit, Contributors: n % 900,
+		ReleaseTag: "v1." + strconv.Itoa(int(h[4])%20) + ".0", ReleaseDate: &commit}
 }
 
 // csp is the policy the site must work under: scripts, styles and images

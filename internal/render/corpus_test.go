@@ -68,10 +68,6 @@ func TestRenderCorpora(t *testing.T) {
 					t.Errorf("items.json item %d is %q, want %q", i, it.ID, s.Items[i].ID)
 				}
 			}
-			if out := os.Getenv("RENDER_OUT"); out != "" { // for measuring by hand
-				_ = os.RemoveAll(filepath.Join(out, name))
-				_ = os.CopyFS(filepath.Join(out, name), os.DirFS(dir))
-			}
 		})
 	}
 }

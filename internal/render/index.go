@@ -89,7 +89,7 @@ func newIndexData(s *site.Site, base string) (*indexData, map[*site.Item]int) {
 			it.ID, it.Name, it.Logo, boxes[it], mat.index(it.Maturity),
 			lic.index(license(it)), org.index(it.Organization), lang.index(language(it)),
 			flags(it), stars(it), commitDay(it), contributors(it),
-			truncate(300, it.Description), repoName(it),
+			it.Description, repoName(it),
 		})
 	}
 	return d, index
