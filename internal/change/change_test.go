@@ -112,24 +112,10 @@ func TestIdentity(t *testing.T) {
 	}
 }
 
+// TestItemAt checks which item a line belongs to: lines inside an item's
+// lists do, the lines of its box and a key of the box after its items do not.
 func TestItemAt(t *testing.T) {
-	l := parse(t, yml([]string{"A|description: x"}, []string{"B"}))
-	// A spans lines 8-12; the Tools subcategory starts at 13; B at 16.
-	for line, want := range map[int]string{0: "", 7: "", 8: "A", 12: "A", 13: "", 16: "B", 19: "B", 20: ""} {
-		got := ""
-		if it := ItemAt(l, line); it != nil {
-			got = it.Name
-		}
-		if got != want {
-			t.Errorf("ItemAt(%d): got %q, want %q", line, got, want)
-		}
-	}
-}
-
-// TestItemAtNested checks that a line inside an item's lists belongs to the
-// item, and a key of its subcategory after the items does not.
-func TestItemAtNested(t *testing.T) {
-	l := parse(t, `landscape:
+	nested := parse(t, `landscape:
   - category:
     name: C
     subcategories:
@@ -148,14 +134,27 @@ func TestItemAtNested(t *testing.T) {
               other_links:
                 - name: Docs
                   url: https://a.example/docs
+        note: after the items
 `)
-	for line, want := range map[int]string{14: "A", 15: "A", 19: "A", 20: ""} {
-		got := ""
-		if it := ItemAt(l, line); it != nil {
-			got = it.Name
-		}
-		if got != want {
-			t.Errorf("ItemAt(%d): got %q, want %q", line, got, want)
+	tests := []struct {
+		name  string
+		l     *landscape.Landscape
+		lines map[int]string
+	}{
+		// A spans lines 8-12; the Tools subcategory starts at 13; B at 16.
+		{"flat", parse(t, yml([]string{"A|description: x"}, []string{"B"})),
+			map[int]string{0: "", 7: "", 8: "A", 12: "A", 13: "", 16: "B", 19: "B", 20: ""}},
+		{"nested", nested, map[int]string{14: "A", 15: "A", 19: "A", 20: "", 21: ""}},
+	}
+	for _, tt := range tests {
+		for line, want := range tt.lines {
+			got := ""
+			if it := ItemAt(tt.l, line); it != nil {
+				got = it.Name
+			}
+			if got != want {
+				t.Errorf("%s: ItemAt(%d): got %q, want %q", tt.name, line, got, want)
+			}
 		}
 	}
 }
