@@ -31,6 +31,7 @@ func data(in Input, diags *diag.List) {
 	duplicateBoxes(l, diags)
 	duplicateNames(l, diags)
 	duplicateRepos(l, diags)
+	githubURLs(l, diags)
 	secondPaths(l, diags)
 	maturity(l, in.Settings, diags)
 	settingsRefs(l, in.Settings, diags)

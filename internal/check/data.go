@@ -2,11 +2,13 @@ package check
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/serverless-landscape/landscape/internal/diag"
+	"github.com/serverless-landscape/landscape/internal/gh"
 	"github.com/serverless-landscape/landscape/internal/landscape"
 )
 
@@ -117,6 +119,33 @@ func lines(group []*landscape.Item, except *landscape.Item) string {
 		}
 	}
 	return strings.Join(ls, ", ")
+}
+
+// githubURLs warns about URLs on github.com that name no repository (an
+// organization, a file): no facts can be fetched for them.
+func githubURLs(l *landscape.Landscape, diags *diag.List) {
+	for _, it := range l.Items {
+		for i, r := range it.Repos() {
+			if _, _, ok := gh.ParseRepoURL(r.URL); ok || !onGitHub(r.URL) {
+				continue
+			}
+			field := "additional_repos.repo_url"
+			if i == 0 && it.RepoURL != "" {
+				field = "repo_url"
+			}
+			warnAt(diags, l.File, r.Pos, it.Name, field, "%q is not a GitHub repository URL, so it has no stars or other facts (write https://github.com/owner/name)", r.URL)
+		}
+	}
+}
+
+// onGitHub tells whether u points at github.com at all.
+func onGitHub(u string) bool {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil {
+		return false
+	}
+	host := strings.ToLower(p.Host)
+	return host == "github.com" || host == "www.github.com"
 }
 
 func secondPaths(l *landscape.Landscape, diags *diag.List) {

@@ -70,6 +70,9 @@ func TestData(t *testing.T) {
 		{"shared repo", item("A", "repo_url: https://github.com/o/r"), item("B", "repo_url: https://github.com/O/r.git"),
 			[]string{`landscape.yml:21:23: error: item "B": repo_url: same repository as the item(s) at line 8 (set allow_duplicate_repo: true on each if intended)`}},
 		{"shared repo allowed", item("A", "repo_url: https://github.com/o/r\nallow_duplicate_repo: true"), item("B", "repo_url: https://github.com/o/r\nallow_duplicate_repo: true"), nil},
+		{"github organization", item("A", "repo_url: https://github.com/o\nadditional_repos: [{repo_url: https://github.com/o/r/tree/main}, {repo_url: https://gitlab.com/o/r}]"), item("B", ""),
+			[]string{`landscape.yml:12:23: warning: item "A": repo_url: "https://github.com/o" is not a GitHub repository URL, so it has no stars or other facts (write https://github.com/owner/name)`,
+				`landscape.yml:13:43: warning: item "A": additional_repos.repo_url: "https://github.com/o/r/tree/main" is not a GitHub repository URL, so it has no stars or other facts (write https://github.com/owner/name)`}},
 		{"second path ok", item("A", "second_path: [Serverless/Tools]"), item("B", ""), nil},
 		{"second path wrong case", item("A", "second_path: serverless / tools"), item("B", ""),
 			[]string{`landscape.yml:12:26: error: item "A": second_path: "serverless / tools" is not a subcategory of this landscape (did you mean "Serverless / Tools"?)`}},
@@ -155,7 +158,7 @@ func TestCorporaData(t *testing.T) {
 	diags = append(diags, Data(Input{Landscape: l, Settings: landscape.DefaultSettings()})...)
 	// The corpus README lists the real problems a validator must find.
 	found := strings.Join(texts(diags), "\n")
-	for _, want := range []string{`"mcp-gateway-registry.svg" not found in hosted_logos`, "same repository as", "is not a subcategory of this landscape", "same name as the item"} {
+	for _, want := range []string{`"mcp-gateway-registry.svg" not found in hosted_logos`, "same repository as", "is not a subcategory of this landscape", "same name as the item", `"https://github.com/tensorflow" is not a GitHub repository URL`} {
 		if !strings.Contains(found, want) {
 			t.Errorf("cncf-full: no problem saying %q", want)
 		}

@@ -90,7 +90,8 @@ func Rules(in RulesInput) []ItemVerdicts {
 // unless the foundation hosts it or settings exempt it.
 func stars(in RulesInput, it *landscape.Item) Verdict {
 	v := Verdict{Rule: RuleStars}
-	if _, _, ok := gh.ParseRepoURL(it.RepoURL); !ok {
+	_, _, isRepo := gh.ParseRepoURL(it.RepoURL)
+	if !isRepo && !onGitHub(it.RepoURL) {
 		v.Reason = "no GitHub repository"
 		return v
 	}
@@ -105,6 +106,8 @@ func stars(in RulesInput, it *landscape.Item) Verdict {
 	}
 	need := in.Settings.Rules.MinStars
 	switch {
+	case !isRepo: // an organization's URL, say: the rule cannot be passed by pointing elsewhere
+		v.Status, v.Reason = NotChecked, "repo_url names no GitHub repository (write https://github.com/owner/name)"
 	case sum >= need:
 		v.Status, v.Reason = Pass, fmt.Sprintf("%s stars (at least %s)", thousands(sum), thousands(need))
 	case missing > 0:

@@ -56,6 +56,9 @@ func TestStars(t *testing.T) {
 		{"not open source", "repo_url: https://github.com/o/small\nopen_source: false", facts, "A: not applicable: not open source (open_source: false)"},
 		{"no repository", "", facts, "A: not applicable: no GitHub repository"},
 		{"other host", "repo_url: https://gitlab.com/o/small", facts, "A: not applicable: no GitHub repository"},
+		{"github organization", "repo_url: https://github.com/o", facts,
+			"A: not checked: repo_url names no GitHub repository (write https://github.com/owner/name)"},
+		{"github organization, foundation project", "repo_url: https://github.com/o\nproject: sandbox", facts, "A: exempt: a foundation project (sandbox)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
