@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -126,7 +125,7 @@ func lines(group []*landscape.Item, except *landscape.Item) string {
 func githubURLs(l *landscape.Landscape, diags *diag.List) {
 	for _, it := range l.Items {
 		for i, r := range it.Repos() {
-			if _, _, ok := gh.ParseRepoURL(r.URL); ok || !onGitHub(r.URL) {
+			if _, _, ok := gh.ParseRepoURL(r.URL); ok || !gh.OnGitHub(r.URL) {
 				continue
 			}
 			field := "additional_repos.repo_url"
@@ -136,16 +135,6 @@ func githubURLs(l *landscape.Landscape, diags *diag.List) {
 			warnAt(diags, l.File, r.Pos, it.Name, field, "%q is not a GitHub repository URL, so it has no stars or other facts (write https://github.com/owner/name)", r.URL)
 		}
 	}
-}
-
-// onGitHub tells whether u points at github.com at all.
-func onGitHub(u string) bool {
-	p, err := url.Parse(strings.TrimSpace(u))
-	if err != nil {
-		return false
-	}
-	host := strings.ToLower(p.Host)
-	return host == "github.com" || host == "www.github.com"
 }
 
 func secondPaths(l *landscape.Landscape, diags *diag.List) {

@@ -91,7 +91,7 @@ func Rules(in RulesInput) []ItemVerdicts {
 func stars(in RulesInput, it *landscape.Item) Verdict {
 	v := Verdict{Rule: RuleStars}
 	_, _, isRepo := gh.ParseRepoURL(it.RepoURL)
-	if !isRepo && !onGitHub(it.RepoURL) {
+	if !isRepo && !gh.OnGitHub(it.RepoURL) {
 		v.Reason = "no GitHub repository"
 		return v
 	}

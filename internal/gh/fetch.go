@@ -89,7 +89,7 @@ func (f *fetcher) plan(refs []RepoRef) []*job {
 		seen[ref.URL] = true
 		owner, name, ok := ParseRepoURL(ref.URL)
 		if !ok {
-			if onGitHub(ref.URL) {
+			if OnGitHub(ref.URL) {
 				f.problem(ref.URL, "not a GitHub repository URL (want https://github.com/owner/name)")
 			}
 			continue

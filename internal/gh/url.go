@@ -37,9 +37,9 @@ func ParseRepoURL(u string) (owner, name string, ok bool) {
 	return parts[0], parts[1], true
 }
 
-// onGitHub tells whether u points at github.com at all, so that a URL of an
+// OnGitHub tells whether u points at github.com at all, so that a URL of an
 // organization there is reported while a GitLab repository is just skipped.
-func onGitHub(u string) bool {
+func OnGitHub(u string) bool {
 	p, err := url.Parse(strings.TrimSpace(u))
 	if err != nil {
 		return false
