@@ -41,6 +41,7 @@ type logo struct {
 	W         int    `json:"w"`
 	H         int    `json:"h"`
 	svg       []byte // sanitized, uncropped, sized W×H
+	orig      []byte // the file as it is, for -sanitized
 	ours, vb  logos.Box
 	err       error
 	ref       *painted
@@ -48,18 +49,20 @@ type logo struct {
 }
 
 type painted struct {
-	ID    int  `json:"id"`
-	Empty bool `json:"empty"`
-	X0    int  `json:"x0"`
-	Y0    int  `json:"y0"`
-	X1    int  `json:"x1"`
-	Y1    int  `json:"y1"`
+	ID    int     `json:"id"`
+	Diff  float64 `json:"diff"` // with -sanitized: share of pixels that differ
+	Empty bool    `json:"empty"`
+	X0    int     `json:"x0"`
+	Y0    int     `json:"y0"`
+	X1    int     `json:"x1"`
+	Y1    int     `json:"y1"`
 }
 
 func main() {
 	tol := flag.Float64("tol", 0.02, "tolerance, as a share of the reference box's larger side")
 	browser := flag.String("chromium", "chromium", "Chromium binary")
 	verbose := flag.Bool("v", false, "list the logos outside the tolerance and those the cropper cannot measure")
+	sanitized := flag.Bool("sanitized", false, "instead, compare each sanitized logo's rendering with the original's and list those that differ")
 	timeout := flag.Duration("timeout", 15*time.Minute, "give up after this long")
 	flag.Usage = func() { fmt.Fprint(os.Stderr, usage); flag.PrintDefaults() }
 	flag.Parse()
@@ -67,25 +70,29 @@ func main() {
 	if flag.NArg() > 0 {
 		dir = flag.Arg(0)
 	}
-	if err := run(dir, *browser, *tol, *verbose, *timeout); err != nil {
+	if err := run(dir, *browser, *tol, *verbose, *sanitized, *timeout); err != nil {
 		fmt.Fprintln(os.Stderr, "logocrop-bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir, browser string, tol float64, verbose bool, timeout time.Duration) error {
+func run(dir, browser string, tol float64, verbose, sanitized bool, timeout time.Duration) error {
 	list, err := load(dir)
 	if err != nil {
 		return err
 	}
-	results, err := render(list, browser, timeout)
+	results, err := render(list, browser, sanitized, timeout)
 	if err != nil {
 		return err
 	}
 	for _, r := range results {
 		list[r.ID].ref = &r
 	}
-	report(list, tol, verbose)
+	if sanitized {
+		reportSanitized(list, tol)
+	} else {
+		report(list, tol, verbose)
+	}
 	return nil
 }
 
@@ -101,7 +108,7 @@ func load(dir string) ([]*logo, error) {
 		if err != nil {
 			return nil, err
 		}
-		l := &logo{Name: filepath.Base(f)}
+		l := &logo{Name: filepath.Base(f), orig: data}
 		var svg []byte
 		svg, l.ours, l.vb, l.err = logos.Measure(data)
 		if svg == nil || l.vb.W <= 0 {

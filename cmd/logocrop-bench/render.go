@@ -17,6 +17,17 @@ import (
 // page draws every logo on a canvas, one after another, and posts the box
 // of its painted pixels.
 const page = `<!doctype html><meta charset="utf-8"><body><script>
+const compare = location.search == '?sanitized';
+async function pixels(src, w, h) {
+  const img = new Image();
+  img.src = src;
+  await img.decode();
+  const c = document.createElement('canvas');
+  c.width = w; c.height = h;
+  const g = c.getContext('2d', {willReadFrequently: true});
+  g.drawImage(img, 0, 0, w, h);
+  return g.getImageData(0, 0, w, h).data;
+}
 (async () => {
   const list = await (await fetch('/list')).json();
   const batch = [];
@@ -25,14 +36,16 @@ const page = `<!doctype html><meta charset="utf-8"><body><script>
     const r = {id: i, empty: true, x0: 0, y0: 0, x1: 0, y1: 0};
     if (l.w > 0) {
       try {
-        const img = new Image();
-        img.src = '/svg/' + i;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = l.w; c.height = l.h;
-        const g = c.getContext('2d', {willReadFrequently: true});
-        g.drawImage(img, 0, 0, l.w, l.h);
-        const d = g.getImageData(0, 0, l.w, l.h).data;
+        const d = await pixels('/svg/' + i, l.w, l.h);
+        if (compare) {
+          let o = null;
+          try { o = await pixels('/orig/' + i, l.w, l.h); } catch (e) { r.error = 'original: ' + e; }
+          let n = 0;
+          for (let k = 0; o && k < d.length; k += 4) {
+            if (Math.abs(d[k+3] - o[k+3]) > 64 || (o[k+3] > 128 && (Math.abs(d[k] - o[k]) > 64 || Math.abs(d[k+1] - o[k+1]) > 64 || Math.abs(d[k+2] - o[k+2]) > 64))) n++;
+          }
+          r.diff = o ? n / (l.w * l.h) : -1;
+        }
         let x0 = l.w, y0 = l.h, x1 = -1, y1 = -1;
         for (let y = 0; y < l.h; y++) for (let x = 0; x < l.w; x++) {
           if (d[(y * l.w + x) * 4 + 3] > 0) {
@@ -54,7 +67,7 @@ const page = `<!doctype html><meta charset="utf-8"><body><script>
 
 // render serves the logos on the loopback interface and lets Chromium
 // measure them.
-func render(list []*logo, browser string, timeout time.Duration) ([]painted, error) {
+func render(list []*logo, browser string, sanitized bool, timeout time.Duration) ([]painted, error) {
 	var (
 		mu      sync.Mutex
 		results []painted
@@ -72,6 +85,15 @@ func render(list []*logo, browser string, timeout time.Duration) ([]painted, err
 		}
 		w.Header().Set("Content-Type", "image/svg+xml")
 		w.Write(list[i].svg)
+	})
+	mux.HandleFunc("/orig/", func(w http.ResponseWriter, r *http.Request) {
+		i, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/orig/"))
+		if err != nil || i < 0 || i >= len(list) {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "image/svg+xml")
+		w.Write(list[i].orig)
 	})
 	mux.HandleFunc("/result", func(w http.ResponseWriter, r *http.Request) {
 		var batch []painted
@@ -99,7 +121,7 @@ func render(list []*logo, browser string, timeout time.Duration) ([]painted, err
 	defer cancel()
 	cmd := exec.CommandContext(ctx, browser, "--headless", "--no-sandbox", "--disable-gpu",
 		"--hide-scrollbars", "--remote-debugging-port=0", "--user-data-dir="+profile,
-		"http://"+ln.Addr().String()+"/")
+		"http://"+ln.Addr().String()+"/"+map[bool]string{true: "?sanitized"}[sanitized])
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start %s: %w", browser, err)
 	}

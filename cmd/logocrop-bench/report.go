@@ -75,3 +75,29 @@ func pct(a, b int) float64 {
 	}
 	return 100 * float64(a) / float64(b)
 }
+
+// reportSanitized lists the logos whose sanitized rendering differs from
+// the original's in more than tol of their pixels.
+func reportSanitized(list []*logo, tol float64) {
+	var compared, same, failed int
+	var differ []*logo
+	for _, l := range list {
+		switch {
+		case l.ref == nil || l.ref.Diff < 0 || l.W == 0:
+			failed++
+			fmt.Printf("not compared: %s\n", l.Name)
+		case l.ref.Diff <= tol:
+			compared++
+			same++
+		default:
+			compared++
+			differ = append(differ, l)
+		}
+	}
+	sort.Slice(differ, func(i, j int) bool { return differ[i].ref.Diff > differ[j].ref.Diff })
+	for _, l := range differ {
+		fmt.Printf("differs in %.1f%% of pixels: %s\n", 100*l.ref.Diff, l.Name)
+	}
+	fmt.Printf("sanitized renders like the original (%.0f%% of pixels or fewer differ): %d of %d compared (%.1f%%); not compared: %d\n",
+		100*tol, same, compared, pct(same, compared), failed)
+}

@@ -31,7 +31,7 @@ func viewBox(root *node) (rect, bool) {
 
 // formatNum writes v rounded to a step suited to a box of size size.
 func formatNum(v, size float64) string {
-	digits := 3 - int(math.Floor(math.Log10(math.Max(size, 1e-9))))
+	digits := 5 - int(math.Floor(math.Log10(math.Max(size, 1e-9)))) // a 1e-5 step: no visible shift
 	if digits < 0 {
 		digits = 0
 	}
