@@ -32,11 +32,16 @@ func TestScreenshots(t *testing.T) {
 	for _, s := range shots {
 		s.take(t, b, srv.URL, out)
 	}
-	dir, _ = buildSite(t, "cncf-full")
+	if testing.Short() {
+		b.check(t)
+		return
+	}
+	dir, _ = buildSiteWith(t, "cncf-full", options{logos: true, facts: true})
 	srv = serve(t, dir, "/")
 	b = newBrowser(t, hostOf(srv.URL))
 	for _, s := range []shot{
 		{"cncf-full", "/", "#landscape .t", false},
+		{"cncf-full-dialog", "/?item=kubernetes", "#item-detail h1", false},
 		{"cncf-full-dark", "/?tab=projects&zoom=1", "#tools", false},
 	} {
 		if strings.HasSuffix(s.name, "dark") {
