@@ -2,7 +2,6 @@ package build
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -21,9 +20,7 @@ func (o *Builder) github(ctx context.Context, l *landscape.Landscape, diags *dia
 	err := o.stage("github", func() (string, error) {
 		opts := o.GitHub
 		opts.HTTPClient = o.client()
-		if o.CacheDir != "" {
-			opts.CacheDir = filepath.Join(o.CacheDir, "github")
-		}
+		opts.CacheDir = o.CacheDir // gh keeps its entries under github/ in it
 		opts.Offline = opts.Offline || o.Offline
 		if opts.Logger == nil {
 			opts.Logger = o.Logger
@@ -34,17 +31,31 @@ func (o *Builder) github(ctx context.Context, l *landscape.Landscape, diags *dia
 			return "", err
 		}
 		for _, n := range res.Notices {
-			diags.Warnf("github", 0, 0, "", "", "%s", n)
+			diags.Warnf("", 0, 0, "", "", "github: %s", n)
 		}
 		for _, p := range res.Problems {
 			for _, it := range where[p.URL] {
-				pos := it.FieldPos("repo_url")
-				diags.Warnf(l.File, pos.Line, pos.Col, it.Name, "repo_url", "%s", p.Message)
+				pos, field := repoPos(it, p.URL)
+				diags.Warnf(l.File, pos.Line, pos.Col, it.Name, field, "%s", p.Message)
 			}
 		}
 		return strings.TrimPrefix(res.Stats.String(), "github: "), nil
 	})
 	return res.Repos, err
+}
+
+// repoPos finds where an item names a repository: repo_url or one of its
+// additional_repos.
+func repoPos(it *landscape.Item, url string) (landscape.Pos, string) {
+	if it.RepoURL == url {
+		return it.FieldPos("repo_url"), "repo_url"
+	}
+	for _, r := range it.AdditionalRepos {
+		if r.URL == url {
+			return r.Pos, "additional_repos.repo_url"
+		}
+	}
+	return it.Pos, "repo_url"
 }
 
 // repoRefs lists the GitHub repositories of every item once, with the items

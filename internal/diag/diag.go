@@ -58,7 +58,10 @@ func (d Diagnostic) String() string {
 			fmt.Fprintf(&b, ":%d", d.Col)
 		}
 	}
-	fmt.Fprintf(&b, ": %s: %s", d.Severity, d.Text())
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	fmt.Fprintf(&b, "%s: %s", d.Severity, d.Text())
 	return b.String()
 }
 

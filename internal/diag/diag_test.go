@@ -18,6 +18,7 @@ func TestString(t *testing.T) {
 			`landscape.yml:120:7: error: item "Foo": repo_url: not a GitHub repository URL`},
 		{Diagnostic{File: "settings.yml", Severity: Warning, Message: "unknown key"}, "settings.yml: warning: unknown key"},
 		{Diagnostic{File: "l.yml", Line: 3, Severity: Warning, Field: "name", Message: "m"}, "l.yml:3: warning: name: m"},
+		{Diagnostic{Severity: Warning, Message: "no GitHub token"}, "warning: no GitHub token"},
 	}
 	for _, tt := range tests {
 		if got := tt.d.String(); got != tt.want {
