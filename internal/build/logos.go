@@ -59,15 +59,11 @@ func (o *Builder) logoProcessor() *logos.Processor {
 		if d, err := openLogos(o.LogosDir); err == nil {
 			dir = d
 		}
-		cache := ""
-		if o.CacheDir != "" {
-			cache = filepath.Join(o.CacheDir, "logos")
-		}
 		client := o.client()
 		if o.Offline {
 			client = offlineClient()
 		}
-		o.processor = logos.NewProcessor(logos.Options{Dir: dir, CacheDir: cache, Client: client, Logger: o.Logger})
+		o.processor = logos.NewProcessor(logos.Options{Dir: dir, CacheDir: o.CacheDir, Client: client, Logger: o.Logger})
 	}
 	return o.processor
 }
