@@ -28,57 +28,60 @@ var allowedFunctions = map[string]bool{
 // of those). Dropped tokens leave a space so that neighbours cannot join
 // into a new token.
 func sanitizeCSS(src string) string {
-	l := css.NewLexer(parse.NewInputString(src))
-	var out strings.Builder
-	space := func() {
-		if s := out.String(); s != "" && !strings.HasSuffix(s, " ") {
-			out.WriteByte(' ')
-		}
-	}
+	w := cssWriter{l: css.NewLexer(parse.NewInputString(src))}
 	for {
-		tt, data := l.Next()
-		switch {
-		case tt == css.ErrorToken:
-			return strings.TrimSpace(out.String())
-		case tt == css.WhitespaceToken, tt == css.CommentToken, tt == css.CDOToken, tt == css.CDCToken,
-			tt == css.BadStringToken, tt == css.BadURLToken, bytes.IndexByte(data, '\\') >= 0:
-			if tt == css.FunctionToken {
-				skipFunction(l)
-			}
-			space()
-		case tt == css.AtKeywordToken:
-			if allowedAtRules[strings.ToLower(string(data))] {
-				out.Write(data)
-			} else {
-				skipAtRule(l)
-				space()
-			}
-		case tt == css.URLToken:
-			if safeURL(urlTokenValue(string(data))) {
-				out.Write(data)
-			} else {
-				space()
-				out.WriteString("none ")
-			}
-		case tt == css.FunctionToken:
-			name := strings.ToLower(string(data))
-			if name == "url(" {
-				arg, ok := functionString(l)
-				if ok && safeURL(arg) {
-					out.WriteString("url(" + quoteCSS(arg) + ")")
-				} else {
-					space()
-					out.WriteString("none ")
-				}
-			} else if allowedFunctions[name] {
-				out.Write(data)
-			} else {
-				skipFunction(l)
-				space()
-			}
-		default:
-			out.Write(data)
+		tt, data := w.l.Next()
+		if tt == css.ErrorToken {
+			return strings.TrimSpace(w.out.String())
 		}
+		w.token(tt, data)
+	}
+}
+
+// cssWriter writes the tokens that may stay, reading ahead from l to skip
+// the rest of what it drops.
+type cssWriter struct {
+	l   *css.Lexer
+	out strings.Builder
+}
+
+// space separates tokens where one was dropped, once.
+func (w *cssWriter) space() {
+	if s := w.out.String(); s != "" && !strings.HasSuffix(s, " ") {
+		w.out.WriteByte(' ')
+	}
+}
+
+// none stands in for a url() that is not allowed.
+func (w *cssWriter) none() {
+	w.space()
+	w.out.WriteString("none ")
+}
+
+func (w *cssWriter) token(tt css.TokenType, data []byte) {
+	switch {
+	case tt == css.WhitespaceToken, tt == css.CommentToken, tt == css.CDOToken, tt == css.CDCToken,
+		tt == css.BadStringToken, tt == css.BadURLToken, bytes.IndexByte(data, '\\') >= 0:
+		if tt == css.FunctionToken {
+			skipFunction(w.l)
+		}
+		w.space()
+	case tt == css.AtKeywordToken && !allowedAtRules[strings.ToLower(string(data))]:
+		skipAtRule(w.l)
+		w.space()
+	case tt == css.URLToken && !safeURL(urlTokenValue(string(data))):
+		w.none()
+	case tt == css.FunctionToken && strings.EqualFold(string(data), "url("):
+		if arg, ok := functionString(w.l); ok && safeURL(arg) {
+			w.out.WriteString("url(" + quoteCSS(arg) + ")")
+		} else {
+			w.none()
+		}
+	case tt == css.FunctionToken && !allowedFunctions[strings.ToLower(string(data))]:
+		skipFunction(w.l)
+		w.space()
+	default:
+		w.out.Write(data)
 	}
 }
 
