@@ -40,6 +40,7 @@ func TestProcessLocal(t *testing.T) {
 		{"Foo Bar (1).svg", false, ""},
 		{"sub/../sub/inner.svg", false, ""},
 		{"missing.svg", true, "file missing.svg not found in hosted_logos (add it, or fix the name)"},
+		{" ", true, "logo is empty (name a file in hosted_logos or an https URL)"},
 		{"../knative.svg", true, `"../knative.svg" leaves hosted_logos (name a file inside hosted_logos)`},
 		{"sub/../../knative.svg", true, `"sub/../../knative.svg" leaves hosted_logos (name a file inside hosted_logos)`},
 		{"/etc/passwd", true, `"/etc/passwd" leaves hosted_logos (name a file inside hosted_logos)`},

@@ -70,6 +70,9 @@ func firstLink(lfs fs.ReadLinkFS, name string) (link, target string, err error) 
 
 // readLocal reads a logo from hosted_logos, up to maxBytes.
 func readLocal(fsys fs.FS, ref string, maxBytes int64) ([]byte, Problem, bool) {
+	if ref == "" {
+		return nil, errorf("logo is empty (name a file in hosted_logos or an https URL)"), false
+	}
 	name, err := localName(ref)
 	if err == nil && fsys != nil {
 		err = checkSymlinks(fsys, name)
