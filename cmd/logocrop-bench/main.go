@@ -3,7 +3,9 @@
 // headless Chromium on the loopback interface, which draws each one on a
 // canvas and reports the box of its non-transparent pixels; the command then
 // compares that box with logos.Measure's and prints the share of logos
-// within the tolerance.
+// within the tolerance. With -sanitized it instead compares each sanitized
+// logo's rendering with the original file's, to catch the sanitizer
+// dropping something a logo needs.
 //
 // It is a developer tool, not a test: it needs Chromium (Debian:
 // apt-get install -y chromium) and takes about a minute for 2,452 logos.
@@ -24,10 +26,12 @@ import (
 
 const usage = `usage: logocrop-bench [flags] [hosted_logos folder]
 
-Compares the cropper's bounding boxes with headless Chromium's rendering.
+Compares the cropper's bounding boxes with headless Chromium's rendering,
+or (-sanitized) sanitized logos with the originals.
 
-example:
+examples:
 	go run ./cmd/logocrop-bench -v ../shared/corpora/cncf-full/hosted_logos
+	go run ./cmd/logocrop-bench -sanitized -tol 0.01
 
 flags:
 `

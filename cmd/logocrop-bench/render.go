@@ -119,9 +119,12 @@ func render(list []*logo, browser string, sanitized bool, timeout time.Duration)
 	defer os.RemoveAll(profile)
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
+	url := "http://" + ln.Addr().String() + "/"
+	if sanitized {
+		url += "?sanitized"
+	}
 	cmd := exec.CommandContext(ctx, browser, "--headless", "--no-sandbox", "--disable-gpu",
-		"--hide-scrollbars", "--remote-debugging-port=0", "--user-data-dir="+profile,
-		"http://"+ln.Addr().String()+"/"+map[bool]string{true: "?sanitized"}[sanitized])
+		"--hide-scrollbars", "--remote-debugging-port=0", "--user-data-dir="+profile, url)
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start %s: %w", browser, err)
 	}
