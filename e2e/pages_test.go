@@ -114,6 +114,7 @@ func TestAccessibility(t *testing.T) {
 		for _, p := range pages {
 			t.Run(scheme+"/"+p.name, func(t *testing.T) {
 				b.do(t, chromedp.Navigate(srv.URL+p.path), chromedp.WaitVisible(chromedp.CSS(p.wait)))
+				waitFor(t, b, `document.getAnimations().every(a => a.playState !== "running")`) // colours mid-fade are not the page's
 				for _, v := range axe(t, b) {
 					t.Errorf("%s", v)
 				}
