@@ -81,6 +81,8 @@ func TestMeasureFails(t *testing.T) {
 		{"no size", `<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>`, "neither a viewBox"},
 		{"outside the viewBox", svg100(`<rect x="200" width="1" height="1"/>`), "nothing inside its viewBox"},
 		{"use bomb", svg100(`<g id="a"><use href="#a"/></g>`), ""},
+		{"clip path clipped by itself", svg100(`<clipPath id="c"><rect width="5" height="5" clip-path="url(#c)"/></clipPath><rect width="9" height="9" clip-path="url(#c)"/>`), "deeper than"},
+		{"mask masked by itself", svg100(`<mask id="m"><rect width="5" height="5" mask="url(#m)"/></mask><rect width="9" height="9" mask="url(#m)"/>`), "deeper than"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, _, err := Measure([]byte(tc.in))
@@ -138,4 +140,17 @@ func FuzzCrop(f *testing.F) {
 			t.Fatalf("output %q does not parse: %v (crop error %v)", out, perr, err)
 		}
 	})
+}
+
+// TestMeasureNestedMedia must finish quickly: nested @media blocks are
+// scanned once per level, so their depth is bounded.
+func TestMeasureNestedMedia(t *testing.T) {
+	css := strings.Repeat("@media all{", 200000) + ".a{fill:none}" + strings.Repeat("}", 200000)
+	_, got, _, err := Measure([]byte(svg100(`<style>` + css + `</style><rect class="a" width="10" height="10"/><rect x="1" width="1" height="1"/>`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Box{1, 0, 1, 1}); got == want {
+		t.Errorf("got %v, want the deeply nested rule ignored", got)
+	}
 }

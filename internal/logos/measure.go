@@ -15,7 +15,10 @@ type cropper struct {
 	err    error   // the first construct that cannot be measured
 	uses   int     // <use> expansions so far, bounded against reference bombs
 	visits int     // elements measured so far, bounded likewise
+	depth  int     // elements being measured, nested through references too
 }
+
+const maxMeasureDepth = 512
 
 const maxVisits = 2000000
 
@@ -83,6 +86,11 @@ func (c *cropper) element(n *node, m matrix, st style, clip bool) rect {
 		c.err = fmt.Errorf("draws more than %d elements", maxVisits)
 		return rect{}
 	}
+	if c.depth++; c.depth > maxMeasureDepth {
+		c.err = fmt.Errorf("nests elements and references deeper than %d", maxMeasureDepth)
+		return rect{}
+	}
+	defer func() { c.depth-- }()
 	own := c.sheet.ownProps(n)
 	if own["display"] == "none" || !clip && opacity(own["opacity"]) == 0 {
 		return rect{}

@@ -37,7 +37,13 @@ var cssComment = regexp.MustCompile(`(?s)/\*.*?\*/`)
 
 // parseStylesheet reads the rules of a <style> block, flattening @media.
 func parseStylesheet(src string) stylesheet {
-	src = cssComment.ReplaceAllString(src, " ")
+	return parseRules(cssComment.ReplaceAllString(src, " "), 0)
+}
+
+// maxMediaDepth bounds nested @media blocks, each of which is scanned again.
+const maxMediaDepth = 4
+
+func parseRules(src string, depth int) stylesheet {
 	var ss stylesheet
 	for {
 		open := strings.IndexByte(src, '{')
@@ -52,8 +58,8 @@ func parseStylesheet(src string) stylesheet {
 		}
 		src = src[end:]
 		if strings.HasPrefix(head, "@") {
-			if strings.HasPrefix(strings.ToLower(head), "@media") {
-				ss = append(ss, parseStylesheet(body)...)
+			if strings.HasPrefix(strings.ToLower(head), "@media") && depth < maxMediaDepth {
+				ss = append(ss, parseRules(body, depth+1)...)
 			}
 			continue
 		}
@@ -82,7 +88,10 @@ func matchingBrace(s string, open int) int {
 	return len(s)
 }
 
-var compound = regexp.MustCompile(`^([A-Za-z][\w-]*|\*)?((?:[.#][\w-]+)*)$`)
+var (
+	compound     = regexp.MustCompile(`^([A-Za-z][\w-]*|\*)?((?:[.#][\w-]+)*)$`)
+	selectorPart = regexp.MustCompile(`[.#][\w-]+`)
+)
 
 func parseSelector(s string) (selector, bool) {
 	f := strings.Fields(strings.NewReplacer(">", " ", "+", " ", "~", " ").Replace(s))
@@ -94,7 +103,7 @@ func parseSelector(s string) (selector, bool) {
 		return selector{}, false
 	}
 	sel := selector{tag: strings.TrimPrefix(m[1], "*")}
-	for _, part := range regexp.MustCompile(`[.#][\w-]+`).FindAllString(m[2], -1) {
+	for _, part := range selectorPart.FindAllString(m[2], -1) {
 		if part[0] == '#' {
 			sel.id = part[1:]
 		} else {
