@@ -71,3 +71,18 @@ func TestRenderCorpora(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkRender renders the whole cncf-full site (2,413 items).
+func BenchmarkRender(b *testing.B) {
+	s := corpusSite(b, "cncf-full")
+	r, err := New(templates.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		dir := b.TempDir()
+		if err := r.Render(context.Background(), s, dir); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
