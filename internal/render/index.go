@@ -85,6 +85,13 @@ func newIndexData(s *site.Site, base string) (*indexData, map[*site.Item]int) {
 		if boxes[it] == nil {
 			boxes[it] = []int{}
 		}
+		own := slices.IndexFunc(boxes[it], func(b int) bool { // the item's own box first: cards group by it
+			return d.Categories[d.Boxes[b].Category] == it.Category && d.Boxes[b].Name == it.Subcategory
+		})
+		if own > 0 {
+			b := boxes[it][own]
+			boxes[it] = slices.Insert(slices.Delete(boxes[it], own, own+1), 0, b)
+		}
 		d.Items = append(d.Items, []any{
 			it.ID, it.Name, it.Logo, boxes[it], mat.index(it.Maturity),
 			lic.index(license(it)), org.index(it.Organization), lang.index(language(it)),
