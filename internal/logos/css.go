@@ -61,7 +61,8 @@ func (w *cssWriter) none() {
 func (w *cssWriter) token(tt css.TokenType, data []byte) {
 	switch {
 	case tt == css.WhitespaceToken, tt == css.CommentToken, tt == css.CDOToken, tt == css.CDCToken,
-		tt == css.BadStringToken, tt == css.BadURLToken, bytes.IndexByte(data, '\\') >= 0:
+		tt == css.BadStringToken, tt == css.BadURLToken, bytes.IndexByte(data, '\\') >= 0,
+		tt == css.StringToken && (len(data) < 2 || data[len(data)-1] != data[0]): // unterminated
 		if tt == css.FunctionToken {
 			skipFunction(w.l)
 		}
