@@ -26,8 +26,11 @@ test: ## vet and run every test with the race detector
 test-short: ## the tests without the browser and the large corpora
 	$(GO) test -short ./...
 
-bench: ## benchmarks on ../shared/corpora (see docs/performance.md)
-	$(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout 30m ./...
+CORPUS ?= ../shared/corpora/cncf-full
+
+bench: ## the figures of docs/performance.md: builds against the floor, then every Go benchmark
+	$(GO) run ./cmd/landscape-bench -corpus $(CORPUS)
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout 60m ./...
 
 fuzz: ## fuzz the loader and the SVG sanitizer for a while each
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/landscape
