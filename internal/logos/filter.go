@@ -50,7 +50,17 @@ func floods(f *node) bool {
 	flood, cut := false, false
 	for _, p := range f.children {
 		switch p.name {
-		case "feFlood", "feTurbulence", "feImage", "feTile":
+		case "feFlood":
+			op := p.attrOr("flood-opacity", "1")
+			if st, ok := p.attr("style"); ok {
+				for _, d := range strings.Split(st, ";") {
+					if k, v, ok := strings.Cut(d, ":"); ok && strings.TrimSpace(k) == "flood-opacity" {
+						op = v
+					}
+				}
+			}
+			flood = flood || opacity(op) > 0
+		case "feTurbulence", "feImage", "feTile":
 			flood = true
 		case "feComposite":
 			cut = cut || p.attrOr("operator", "over") != "over"

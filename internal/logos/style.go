@@ -214,9 +214,22 @@ func (st style) strokeWidth(diag float64) float64 {
 	return w
 }
 
+// paints says whether a fill or stroke value draws anything: not none,
+// transparent, or a colour with zero alpha (rgb(0,0,0,0), #0000).
 func paints(v string) bool {
-	v = strings.ToLower(v)
-	return v != "none" && v != "transparent" && !strings.HasPrefix(v, "rgba(0,0,0,0)")
+	v = strings.ToLower(strings.Join(strings.Fields(v), ""))
+	switch {
+	case v == "none" || v == "transparent":
+		return false
+	case strings.HasPrefix(v, "rgb(") || strings.HasPrefix(v, "rgba(") || strings.HasPrefix(v, "hsl(") || strings.HasPrefix(v, "hsla("):
+		args := strings.FieldsFunc(v[strings.IndexByte(v, '(')+1:], func(r rune) bool { return r == ',' || r == '/' || r == ')' })
+		return len(args) != 4 || opacity(args[3]) != 0
+	case strings.HasPrefix(v, "#") && len(v) == 5:
+		return v[4] != '0'
+	case strings.HasPrefix(v, "#") && len(v) == 9:
+		return v[7:] != "00"
+	}
+	return true
 }
 
 // opacity reads an opacity value, 1 when unset or unreadable.
