@@ -108,6 +108,9 @@ func (s *Server) Run(ctx context.Context) error {
 	s.startWatching(ctx, changes, watchErrs) // before the first build, so no change is missed
 	go debounce(ctx, changes, s.o.Quiet, batches)
 	s.build(ctx, nil)
+	if ctx.Err() != nil { // stopped during the first build
+		return s.ln.Close()
+	}
 	h := &handler{dir: s.o.Dir, hub: s.hub, base: s.basePath, version: s.currentVersion}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	srv.RegisterOnShutdown(s.hub.close)
