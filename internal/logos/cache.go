@@ -1,9 +1,11 @@
 package logos
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
+	"encoding/gob"
 	"encoding/hex"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -29,21 +31,21 @@ type processed struct {
 	Problems  []Problem
 }
 
-// cachedProblem stores a Problem; diag.Severity marshals as text but does
-// not unmarshal.
+// cachedProblem stores a Problem with its severity as a number, so the
+// pack does not depend on how diag.Severity encodes itself.
 type cachedProblem struct {
-	Severity int    `json:"severity"`
-	Message  string `json:"message"`
+	Severity int
+	Message  string
 }
 
 type cachedEntry struct {
-	Data      []byte          `json:"data"`
-	File      string          `json:"file"`
-	Ratio     float64         `json:"ratio"`
-	Missing   bool            `json:"missing,omitempty"`
-	Cropped   bool            `json:"cropped,omitempty"`
-	CropError string          `json:"crop_error,omitempty"`
-	Problems  []cachedProblem `json:"problems,omitempty"`
+	Data      []byte
+	File      string
+	Ratio     float64
+	Missing   bool
+	Cropped   bool
+	CropError string
+	Problems  []cachedProblem
 }
 
 // memo remembers processed logos by key for the life of a Processor, and
@@ -86,20 +88,68 @@ func contentKey(data []byte, warnBytes int64) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func (p *Processor) diskPath(key string) string {
-	return filepath.Join(p.opts.CacheDir, "logos", "processed", key[:2], key+".json")
+// pack is the disk cache of processed logos: one file holding every entry
+// the last build used, read once and written once per build. One file
+// instead of one per logo, and gob instead of JSON with base64, because a
+// warm build otherwise spends most of its logo time opening ~2,000 small
+// files and decoding them.
+type pack struct {
+	path    string // "" disables the disk cache
+	load    sync.Once
+	mu      sync.Mutex
+	entries map[string]cachedEntry
+	used    map[string]bool // keys looked up or added by this Processor: what the next pack keeps
+	dirty   bool            // entries added since the last save
+}
+
+// open reads the pack the first time it is needed.
+func (c *pack) open() {
+	c.load.Do(func() { c.entries, c.used = readPack(c.path), map[string]bool{} })
+}
+
+func (p *Processor) packPath() string {
+	if p.opts.CacheDir == "" {
+		return ""
+	}
+	return filepath.Join(p.opts.CacheDir, "logos", "processed-"+processorVersion+".gob")
+}
+
+// readPack returns the entries stored at path; a missing or unreadable
+// pack is an empty cache.
+func readPack(path string) map[string]cachedEntry {
+	entries := map[string]cachedEntry{}
+	f, err := os.Open(path)
+	if err != nil {
+		return entries
+	}
+	defer f.Close()
+	if gob.NewDecoder(bufio.NewReader(f)).Decode(&entries) != nil {
+		return map[string]cachedEntry{}
+	}
+	return entries
+}
+
+func writePack(path string, entries map[string]cachedEntry) error {
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(entries); err != nil {
+		return err
+	}
+	return writeAtomic(path, b.Bytes())
 }
 
 func (p *Processor) readDisk(key string) (processed, bool) {
-	if p.opts.CacheDir == "" {
+	c := &p.pack
+	if c.path == "" {
 		return processed{}, false
 	}
-	b, err := os.ReadFile(p.diskPath(key))
-	if err != nil {
-		return processed{}, false
+	c.open()
+	c.mu.Lock()
+	e, ok := c.entries[key]
+	if ok {
+		c.used[key] = true
 	}
-	var e cachedEntry
-	if json.Unmarshal(b, &e) != nil {
+	c.mu.Unlock()
+	if !ok {
 		return processed{}, false
 	}
 	out := processed{Data: e.Data, File: e.File, Ratio: e.Ratio, Missing: e.Missing, Cropped: e.Cropped, CropError: e.CropError}
@@ -109,19 +159,39 @@ func (p *Processor) readDisk(key string) (processed, bool) {
 	return out, true
 }
 
+// writeDisk adds an entry to the pack; saveDisk writes it out.
 func (p *Processor) writeDisk(key string, v processed) {
-	if p.opts.CacheDir == "" {
+	c := &p.pack
+	if c.path == "" {
 		return
 	}
 	e := cachedEntry{Data: v.Data, File: v.File, Ratio: v.Ratio, Missing: v.Missing, Cropped: v.Cropped, CropError: v.CropError}
 	for _, pr := range v.Problems {
 		e.Problems = append(e.Problems, cachedProblem{int(pr.Severity), pr.Message})
 	}
-	b, err := json.Marshal(e)
-	if err == nil {
-		err = writeAtomic(p.diskPath(key), b)
+	c.open()
+	c.mu.Lock()
+	c.entries[key], c.used[key], c.dirty = e, true, true
+	c.mu.Unlock()
+}
+
+// saveDisk writes the pack when entries were added, keeping only the
+// entries this Processor used, so that logos no longer in the landscape do
+// not accumulate.
+func (p *Processor) saveDisk() {
+	c := &p.pack
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.dirty {
+		return
 	}
-	if err != nil {
+	keep := make(map[string]cachedEntry, len(c.used))
+	for k := range c.used {
+		keep[k] = c.entries[k]
+	}
+	if err := writePack(c.path, keep); err != nil {
 		p.log().Warn("logo cache not written", "err", err)
+		return
 	}
+	c.entries, c.dirty = keep, false
 }

@@ -44,6 +44,7 @@ type Processor struct {
 	client   *http.Client
 	min      *minify.M
 	memo     memo
+	pack     pack
 	fetchSem chan struct{}
 	cpuSem   chan struct{}
 }
@@ -82,6 +83,7 @@ func NewProcessor(opts Options) *Processor {
 	c := *p.client // a copy, so the caller's client keeps its own redirect policy
 	c.CheckRedirect = httpsRedirects
 	p.client = &c
+	p.pack.path = p.packPath()
 	p.min.Add("image/svg+xml", &svg.Minifier{})
 	p.min.AddFunc("text/css", css.Minify)
 	return p
@@ -108,6 +110,12 @@ func (p *Processor) log() *slog.Logger {
 // Process resolves one `logo:` value (a file name in Dir, or an https URL)
 // and returns the servable result. It never returns unsafe bytes.
 func (p *Processor) Process(ctx context.Context, ref string) Result {
+	r := p.process(ctx, ref)
+	p.saveDisk()
+	return r
+}
+
+func (p *Processor) process(ctx context.Context, ref string) Result {
 	r := Result{Ref: ref}
 	ref = strings.TrimSpace(ref)
 	var data []byte
@@ -149,12 +157,13 @@ func (p *Processor) ProcessAll(ctx context.Context, refs []string) map[string]Re
 		slots <- struct{}{}
 		go func() {
 			defer func() { <-slots; wg.Done() }()
-			r := p.Process(ctx, ref)
+			r := p.process(ctx, ref)
 			mu.Lock()
 			out[ref] = r
 			mu.Unlock()
 		}()
 	}
 	wg.Wait()
+	p.saveDisk()
 	return out
 }

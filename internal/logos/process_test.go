@@ -206,19 +206,48 @@ func TestProcessDiskCache(t *testing.T) {
 	cache := t.TempDir()
 	fsys := fstest.MapFS{"a.svg": {Data: []byte(logoSVG)}}
 	first := NewProcessor(Options{Dir: fsys, CacheDir: cache}).Process(t.Context(), "a.svg")
-	files, _ := filepath.Glob(filepath.Join(cache, "logos", "processed", "*", "*.json"))
-	if len(files) != 1 {
-		t.Fatalf("got %d cached entries, want 1", len(files))
+	path := filepath.Join(cache, "logos", "processed-"+processorVersion+".gob")
+	entries := readPack(path)
+	if len(entries) != 1 {
+		t.Fatalf("got %d cached entries, want 1", len(entries))
 	}
 	// A second build must take the result from disk: plant a marker there.
-	b, _ := os.ReadFile(files[0])
-	os.WriteFile(files[0], []byte(strings.Replace(string(b), `"file":"`+first.File, `"file":"marker.svg`, 1)), 0o644)
+	for k, e := range entries {
+		e.File = "marker.svg"
+		entries[k] = e
+	}
+	if err := writePack(path, entries); err != nil {
+		t.Fatal(err)
+	}
 	second := NewProcessor(Options{Dir: fsys, CacheDir: cache}).Process(t.Context(), "a.svg")
 	if second.File != "marker.svg" {
 		t.Errorf("got file %q, want the cached marker.svg", second.File)
 	}
 	if diff := cmp.Diff(first.Problems, second.Problems); diff != "" {
 		t.Errorf("cached problems (-first +second):\n%s", diff)
+	}
+}
+
+// TestProcessDiskCachePrunes checks that the pack keeps what the last build
+// used, so that removed logos do not accumulate in it.
+func TestProcessDiskCachePrunes(t *testing.T) {
+	cache := t.TempDir()
+	other := strings.Replace(logoSVG, "<svg ", `<svg data-x="1" `, 1)
+	third := strings.Replace(logoSVG, "<svg ", `<svg data-x="2" `, 1)
+	fsys := fstest.MapFS{"a.svg": {Data: []byte(logoSVG)}, "b.svg": {Data: []byte(other)}, "c.svg": {Data: []byte(third)}}
+	path := filepath.Join(cache, "logos", "processed-"+processorVersion+".gob")
+	NewProcessor(Options{Dir: fsys, CacheDir: cache}).ProcessAll(t.Context(), []string{"a.svg", "b.svg"})
+	if got := len(readPack(path)); got != 2 {
+		t.Fatalf("after the first build: got %d entries, want 2", got)
+	}
+	NewProcessor(Options{Dir: fsys, CacheDir: cache}).ProcessAll(t.Context(), []string{"a.svg", "c.svg"})
+	want := map[string]bool{contentKey([]byte(logoSVG), DefaultWarnBytes): true, contentKey([]byte(third), DefaultWarnBytes): true}
+	got := map[string]bool{}
+	for k := range readPack(path) {
+		got[k] = true
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("entries after the second build (-want +got):\n%s", diff)
 	}
 }
 
