@@ -9,6 +9,7 @@ import (
 	"github.com/serverless-landscape/landscape/internal/diag"
 	"github.com/serverless-landscape/landscape/internal/landscape"
 	"github.com/serverless-landscape/landscape/internal/logos"
+	"github.com/serverless-landscape/landscape/internal/render"
 	"github.com/serverless-landscape/landscape/internal/site"
 )
 
@@ -39,7 +40,8 @@ func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Sit
 				continue
 			}
 			if !written[r.File] {
-				if err := os.WriteFile(filepath.Join(dir, "logos", r.File), r.Data, 0o644); err != nil {
+				prev := filepath.Join(o.OutDir, "logos", r.File) // linked when the last site has it
+				if err := render.WriteUnchanged(filepath.Join(dir, "logos", r.File), prev, r.Data); err != nil {
 					return "", err
 				}
 				written[r.File] = true

@@ -39,6 +39,12 @@ type Renderer struct {
 	css    []byte // the concatenated style sheet, before minifying
 	js     []byte // the concatenated script
 	favico []byte
+
+	// Previous is the folder of the last build, or "". Files that come out
+	// byte for byte as they are there are hard-linked from it instead of
+	// written (see WriteUnchanged); the build then swaps the new folder in
+	// and removes the old one, so no file is ever shared for long.
+	Previous string
 }
 
 // New parses the templates once and builds the one goldmark converter and

@@ -55,10 +55,29 @@ func (r *Renderer) write(dir, name string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
+	prev := ""
+	if r.Previous != "" {
+		prev = filepath.Join(r.Previous, filepath.FromSlash(name))
+	}
+	if err := WriteUnchanged(p, prev, data); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+// WriteUnchanged writes data to the file dst, or hard-links the file prev
+// to dst when prev already holds exactly data. A rebuild leaves most files
+// as they were, and on slow file systems a link (one directory entry) costs
+// a fraction of a new file (an inode, its blocks, the data). Any failure to
+// read or link prev, such as prev on another file system, falls back to
+// writing; prev "" always writes.
+func WriteUnchanged(dst, prev string, data []byte) error {
+	if prev != "" {
+		if old, err := os.ReadFile(prev); err == nil && bytes.Equal(old, data) && os.Link(prev, dst) == nil {
+			return nil
+		}
+	}
+	return os.WriteFile(dst, data, 0o644)
 }
 
 // page executes the named template and writes the result to name.
