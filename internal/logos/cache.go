@@ -149,8 +149,8 @@ func (p *Processor) readDisk(key string) (processed, bool) {
 		c.used[key] = true
 	}
 	c.mu.Unlock()
-	if !ok {
-		return processed{}, false
+	if !ok || (!e.Missing && e.File != fileName(e.Data)) {
+		return processed{}, false // a name that is not its bytes' hash was not written by us: never trust it for a path
 	}
 	out := processed{Data: e.Data, File: e.File, Ratio: e.Ratio, Missing: e.Missing, Cropped: e.Cropped, CropError: e.CropError}
 	for _, cp := range e.Problems {

@@ -60,12 +60,13 @@ func (p *Processor) compute(data []byte) processed {
 		p.log().Debug("logo not cropped", "err", err)
 	}
 	out := render(root)
-	if min, err := p.min.Bytes("image/svg+xml", out); err == nil && parses(min) {
+	// The minifier may rewrite its input in place: give it a copy, so the
+	// fallback really is what the sanitizer wrote.
+	if min, err := p.min.Bytes("image/svg+xml", bytes.Clone(out)); err == nil && parses(min) {
 		out = min // else serve it unminified: never bytes that do not parse
 	}
 	v.Data = out
-	sum := sha256.Sum256(out)
-	v.File = hex.EncodeToString(sum[:6]) + ".svg"
+	v.File = fileName(out)
 	v.Ratio = 1
 	if vb, ok := viewBox(root); ok {
 		v.Ratio = math.Round(vb.w()/vb.h()*1e4) / 1e4
@@ -85,6 +86,13 @@ func wrapRaster(data []byte) ([]byte, error) {
 	}
 	return fmt.Appendf(nil, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d"><image width="%d" height="%d" href="data:image/%s;base64,%s"/></svg>`,
 		cfg.Width, cfg.Height, cfg.Width, cfg.Height, format, base64.StdEncoding.EncodeToString(data)), nil
+}
+
+// fileName names served bytes by their content, so identical logos share a
+// file and a name can be checked against its bytes.
+func fileName(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:6]) + ".svg"
 }
 
 func parses(data []byte) bool {

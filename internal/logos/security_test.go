@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -194,5 +195,32 @@ func TestSecurityBombs(t *testing.T) {
 				t.Errorf("got missing %v, crop error %q, %d bytes, problems %v", r.Missing, r.CropError, len(r.Data), r.Problems)
 			}
 		})
+	}
+}
+
+// A cache entry whose file name is not the hash of its bytes was not written
+// by the processor; it must never reach the build as a path.
+func TestSecurityPoisonedPackName(t *testing.T) {
+	cache := t.TempDir()
+	logo := []byte(logoSVG)
+	p := NewProcessor(Options{CacheDir: cache, Dir: fstest.MapFS{"a.svg": {Data: logo}}})
+	evil := cachedEntry{Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`), File: "../../index.html", Ratio: 1}
+	if err := writePack(p.packPath(), map[string]cachedEntry{contentKey(logo, p.opts.WarnBytes): evil}); err != nil {
+		t.Fatal(err)
+	}
+	r := p.Process(t.Context(), "a.svg")
+	if !regexp.MustCompile(`^[0-9a-f]{12}\.svg$`).MatchString(r.File) || r.File != fileName(r.Data) {
+		t.Errorf("got file %q from a planted cache entry, want the content-hashed name of the logo", r.File)
+	}
+}
+
+// The minifier must not corrupt the sanitized bytes served when its own
+// output does not parse.
+func TestSecurityUnminifiedFallback(t *testing.T) {
+	in := svgH + svgR + `<style>&lt;/style&gt;</style></svg>`
+	p := NewProcessor(Options{Dir: fstest.MapFS{"a.svg": {Data: []byte(in)}}})
+	r := p.Process(t.Context(), "a.svg")
+	if regexp.MustCompile(`\d\.\d+\.\d`).Match(r.Data) {
+		t.Errorf("got %s, want an intact viewBox", r.Data)
 	}
 }
