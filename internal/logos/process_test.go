@@ -211,17 +211,19 @@ func TestProcessDiskCache(t *testing.T) {
 	if len(entries) != 1 {
 		t.Fatalf("got %d cached entries, want 1", len(entries))
 	}
-	// A second build must take the result from disk: plant a marker there.
+	// A second build must take the result from disk: plant a marker there
+	// (with its own hash as its name, as the processor writes it).
+	marker := []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><desc>marker</desc></svg>`)
 	for k, e := range entries {
-		e.File = "marker.svg"
+		e.Data, e.File = marker, fileName(marker)
 		entries[k] = e
 	}
 	if err := writePack(path, entries); err != nil {
 		t.Fatal(err)
 	}
 	second := NewProcessor(Options{Dir: fsys, CacheDir: cache}).Process(t.Context(), "a.svg")
-	if second.File != "marker.svg" {
-		t.Errorf("got file %q, want the cached marker.svg", second.File)
+	if second.File != fileName(marker) {
+		t.Errorf("got file %q, want the cached marker %s", second.File, fileName(marker))
 	}
 	if diff := cmp.Diff(first.Problems, second.Problems); diff != "" {
 		t.Errorf("cached problems (-first +second):\n%s", diff)
