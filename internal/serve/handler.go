@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"mime"
+	"net"
 	"net/http"
 	"os"
 	"path"
@@ -58,6 +59,10 @@ type handler struct {
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if !localHost(r.Host) {
+		http.Error(w, "the dev server answers only to localhost or an IP address", http.StatusMisdirectedRequest)
+		return
+	}
 	p := r.URL.Path
 	if strings.HasPrefix(p, devPrefix) {
 		h.serveDev(w, r, strings.TrimPrefix(p, devPrefix))
@@ -179,4 +184,19 @@ func (h *handler) serveDev(w http.ResponseWriter, r *http.Request, name string) 
 	w.Header().Set("Content-Type", contentType(name))
 	w.Header().Set("Cache-Control", "no-store")
 	_, _ = w.Write(data)
+}
+
+// localHost reports whether a request's Host is localhost or an IP address.
+// A web page that points its own domain name at 127.0.0.1 (DNS rebinding)
+// sends its name as the Host, so refusing names keeps other sites from
+// reading the local build through the visitor's browser.
+func localHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	return net.ParseIP(host) != nil
 }

@@ -78,7 +78,7 @@ func TestHandler(t *testing.T) {
 		t.Run(tt.base+" "+tt.path, func(t *testing.T) {
 			h := &handler{dir: dir, hub: newHub(), base: func() string { return tt.base }, version: func() int64 { return 7 }}
 			rec := httptest.NewRecorder()
-			h.ServeHTTP(rec, httptest.NewRequest("GET", tt.path, nil))
+			h.ServeHTTP(rec, localRequest("GET", tt.path, nil))
 			res := rec.Result()
 			body, _ := io.ReadAll(res.Body)
 			if res.StatusCode != tt.code {
@@ -106,7 +106,7 @@ func TestHandler(t *testing.T) {
 func TestHandlerWithoutSite(t *testing.T) {
 	h := &handler{dir: filepath.Join(t.TempDir(), "none"), hub: newHub(), base: func() string { return "/" }, version: func() int64 { return 1 }}
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	h.ServeHTTP(rec, localRequest("GET", "/", nil))
 	if rec.Code != http.StatusNotFound {
 		t.Errorf("status: got %d, want %d", rec.Code, http.StatusNotFound)
 	}
@@ -133,12 +133,12 @@ func TestInject(t *testing.T) {
 func TestHandlerHead(t *testing.T) {
 	h := &handler{dir: site(t), hub: newHub(), base: func() string { return "/" }, version: func() int64 { return 1 }}
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("HEAD", "/", nil))
+	h.ServeHTTP(rec, localRequest("HEAD", "/", nil))
 	if rec.Code != 200 || rec.Body.Len() != 0 {
 		t.Errorf("HEAD /: got %d with %d bytes, want 200 with none", rec.Code, rec.Body.Len())
 	}
 	rec = httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("POST", "/", nil))
+	h.ServeHTTP(rec, localRequest("POST", "/", nil))
 	if rec.Code != http.StatusMethodNotAllowed {
 		t.Errorf("POST /: got %d, want %d", rec.Code, http.StatusMethodNotAllowed)
 	}
@@ -160,4 +160,31 @@ func TestErrProblem(t *testing.T) {
 			t.Errorf("errProblem(%q): got %+v, want %+v", tt.err, got, tt.want)
 		}
 	}
+}
+
+func TestForeignHostRefused(t *testing.T) {
+	h := &handler{dir: site(t), hub: newHub(), base: func() string { return "/" }, version: func() int64 { return 1 }}
+	for _, tc := range []struct {
+		host string
+		ok   bool
+	}{
+		{"127.0.0.1:8080", true}, {"localhost:8080", true}, {"[::1]:8080", true}, {"192.168.1.20:8080", true},
+		{"attacker.example", false}, {"attacker.example:8080", false}, {"127.0.0.1.nip.io:8080", false},
+	} {
+		req := localRequest(http.MethodGet, "/index.html", nil)
+		req.Host = tc.host
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if got := w.Code == http.StatusOK; got != tc.ok {
+			t.Errorf("Host %s: got status %d, want served %v", tc.host, w.Code, tc.ok)
+		}
+	}
+}
+
+// localRequest is a request as a browser on this machine sends it (httptest
+// would name example.com as the host, which the server refuses).
+func localRequest(method, target string, body io.Reader) *http.Request {
+	r := httptest.NewRequest(method, target, body)
+	r.Host = "127.0.0.1:8080"
+	return r
 }
