@@ -113,11 +113,12 @@ func gitBase(rev, dataFile, logosDir string) (*build.Base, error) {
 	if st, err := os.Stat(logosDir); err != nil || !st.IsDir() {
 		return b, nil
 	}
-	names, err := git(logosDir, "diff", "--name-only", "--relative", "--no-renames", rev, "--", ".")
+	// -z: names as they are, not quoted (git quotes non-ASCII names otherwise).
+	names, err := git(logosDir, "diff", "-z", "--name-only", "--relative", "--no-renames", rev, "--", ".")
 	if err != nil {
 		return nil, fmt.Errorf("base: logos changed since %s: %w", rev, err)
 	}
-	for _, n := range strings.Split(strings.TrimSpace(string(names)), "\n") {
+	for _, n := range strings.Split(string(names), "\x00") {
 		if n != "" {
 			b.ChangedLogos[filepath.ToSlash(n)] = true
 		}
