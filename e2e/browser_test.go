@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -16,27 +14,9 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-)
 
-// chromium finds the browser: $CHROMIUM, or chromium on the PATH. Without
-// one the test skips, except under CI, where a skipped browser test would
-// hide a broken site.
-func chromium(tb testing.TB) string {
-	tb.Helper()
-	for _, name := range []string{os.Getenv("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"} {
-		if name == "" {
-			continue
-		}
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		tb.Fatal("chromium not found and CI is set: install Debian's chromium package (apt-get install -y chromium) or set CHROMIUM")
-	}
-	tb.Skip("chromium not found: install Debian's chromium package (apt-get install -y chromium) or set CHROMIUM to run browser tests")
-	return ""
-}
+	"github.com/serverless-landscape/landscape/internal/browsertest"
+)
 
 // browser is one headless Chromium with a fresh profile, and what it saw:
 // console errors, uncaught exceptions and requests to hosts other than host.
@@ -50,21 +30,10 @@ type browser struct {
 
 func newBrowser(tb testing.TB, host string) *browser {
 	tb.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium(tb)),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(tb.TempDir()),
-		chromedp.WindowSize(1440, 1000),
-	}
 	b := &browser{host: host}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	actx := browsertest.Allocator(tb, chromedp.WindowSize(1440, 1000))
 	ctx, cancelC := chromedp.NewContext(actx, chromedp.WithListener(b.listen))
-	tb.Cleanup(func() { cancelC(); cancelA() })
+	tb.Cleanup(cancelC)
 	b.ctx = ctx
 	if _, err := chromedp.Call(ctx, log.Enable, cdp.Empty{}); err != nil {
 		tb.Fatalf("start chromium: %v", err)

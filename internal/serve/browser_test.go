@@ -3,8 +3,6 @@ package serve
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,27 +13,9 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-)
 
-// chromium finds the browser: $CHROMIUM, or chromium on the PATH. Without
-// one the test skips, except under CI, where a skipped browser test would
-// hide a broken reload.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{os.Getenv("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"} {
-		if name == "" {
-			continue
-		}
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("chromium not found and CI is set: install Debian's chromium package (apt-get install -y chromium) or set CHROMIUM")
-	}
-	t.Skip("chromium not found: install Debian's chromium package (apt-get install -y chromium) or set CHROMIUM to run the browser test")
-	return ""
-}
+	"github.com/serverless-landscape/landscape/internal/browsertest"
+)
 
 // complaints collects what the page logged as errors (a blocked script or
 // style sheet under the Content-Security-Policy shows up here).
@@ -65,19 +45,9 @@ func (c *complaints) listen(ev any) {
 
 func newBrowser(t *testing.T, c *complaints) context.Context {
 	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium(t)),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	actx := browsertest.Allocator(t)
 	ctx, cancelC := chromedp.NewContext(actx, chromedp.WithListener(c.listen))
-	t.Cleanup(func() { cancelC(); cancelA() })
+	t.Cleanup(cancelC)
 	if _, err := chromedp.Call(ctx, log.Enable, cdp.Empty{}); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
