@@ -24,14 +24,15 @@ func main() {
 	corpus := flag.String("corpus", filepath.Join("..", "shared", "corpora", "cncf-full"), "the corpus `folder` (landscape.yml, hosted_logos, landscape2-sites)")
 	scales := flag.String("scales", "1,2,4", "comma-separated `multiples` of the corpus to measure")
 	runs := flag.Int("runs", 3, "runs per figure; the median is reported")
+	extras := flag.Bool("extras", true, "also run the incremental rebuild and browser filter benchmarks (go test)")
 	flag.Parse()
-	if err := run(*corpus, *scales, *runs); err != nil {
+	if err := run(*corpus, *scales, *runs, *extras); err != nil {
 		fmt.Fprintln(os.Stderr, "landscape-bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(corpus, scaleList string, runs int) error {
+func run(corpus, scaleList string, runs int, extras bool) error {
 	if _, err := os.Stat(filepath.Join(corpus, "landscape.yml")); err != nil {
 		return fmt.Errorf("no corpus at %s (see ../shared/corpora/README.md): %w", corpus, err)
 	}
@@ -47,6 +48,7 @@ func run(corpus, scaleList string, runs int) error {
 	fmt.Printf("machine: %s/%s, %d CPUs, %s; %d runs per figure, median\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), runs)
 	fmt.Println("| input | items | floor | cold build | warm build | validate | peak RSS | public/ | landscape page (gzip) | reproducible |")
 	fmt.Println("|---|---|---|---|---|---|---|---|---|---|")
+	var floor1 time.Duration
 	for _, s := range strings.Split(scaleList, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 {
@@ -61,7 +63,35 @@ func run(corpus, scaleList string, runs int) error {
 			return fmt.Errorf("%d× input: %w", n, err)
 		}
 		fmt.Println(row.markdown(fmt.Sprintf("%d× %s", n, filepath.Base(corpus))))
+		if floor1 == 0 {
+			floor1 = row.floor
+		}
 	}
+	if !extras {
+		return nil
+	}
+	return runExtras(floor1, runs)
+}
+
+// runExtras measures the figures whose benchmarks live with their code: the
+// rebuild after a one-item edit (internal/build) and the browser's filter
+// timing (e2e, needs Chromium).
+func runExtras(floor time.Duration, runs int) error {
+	fmt.Println()
+	fmt.Println("| figure | median |")
+	fmt.Println("|---|---|")
+	inc, err := goBench("./internal/build", "BenchmarkIncrementalRebuild", "20x", runs)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("| incremental rebuild, one item edited (1×) | %s, %s CPU |\n",
+		ratio(time.Duration(inc["ns/op"]), floor), ms(time.Duration(inc["cpu-ns/op"])))
+	filter, err := goBench("./e2e", "BenchmarkFilter", "120x", runs)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("| browser filter, per key (1×) | %.1f ms layout, %.1f ms to next frame |\n",
+		filter["ms-layout/key"], filter["ms-frame/key"])
 	return nil
 }
 
