@@ -33,10 +33,11 @@ func opaqueBounds(href string) (x0, y0, x1, y1 float64, iw, ih int, ok bool) {
 		return 0, 0, 0, 0, 0, 0, false
 	}
 	b := img.Bounds()
+	painted := paintedFunc(img)
 	minX, minY, maxX, maxY := b.Max.X, b.Max.Y, b.Min.X-1, b.Min.Y-1
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
-			if _, _, _, a := img.At(x, y).RGBA(); a > 0 {
+			if painted(x, y) {
 				minX, minY = min(minX, x), min(minY, y)
 				maxX, maxY = max(maxX, x), max(maxY, y)
 			}
@@ -48,4 +49,30 @@ func opaqueBounds(href string) (x0, y0, x1, y1 float64, iw, ih int, ok bool) {
 	}
 	return float64(minX-b.Min.X) / w, float64(minY-b.Min.Y) / h,
 		float64(maxX+1-b.Min.X) / w, float64(maxY+1-b.Min.Y) / h, b.Dx(), b.Dy(), true
+}
+
+// paintedFunc reports whether a pixel is not fully transparent, reading
+// the pixel types PNG, JPEG and GIF decode to directly: img.At boxes every
+// pixel in an interface, which made embedded bitmaps the costliest part of
+// processing a landscape's logos.
+func paintedFunc(img image.Image) func(x, y int) bool {
+	switch m := img.(type) {
+	case *image.NRGBA:
+		return func(x, y int) bool { return m.Pix[m.PixOffset(x, y)+3] > 0 }
+	case *image.RGBA:
+		return func(x, y int) bool { return m.Pix[m.PixOffset(x, y)+3] > 0 }
+	case *image.Paletted:
+		var painted [256]bool
+		for i, c := range m.Palette[:min(len(m.Palette), len(painted))] {
+			_, _, _, a := c.RGBA()
+			painted[i] = a > 0
+		}
+		return func(x, y int) bool { return painted[m.Pix[m.PixOffset(x, y)]] }
+	case *image.Gray, *image.Gray16, *image.YCbCr, *image.CMYK:
+		return func(int, int) bool { return true } // no alpha channel
+	}
+	return func(x, y int) bool {
+		_, _, _, a := img.At(x, y).RGBA()
+		return a > 0
+	}
 }
