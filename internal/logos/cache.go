@@ -2,12 +2,14 @@ package logos
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -114,6 +116,15 @@ func (p *Processor) packPath() string {
 	return filepath.Join(p.opts.CacheDir, "logos", "processed-"+processorVersion+".gob")
 }
 
+// packRecord is one entry of the pack. The pack is a gob stream of
+// records rather than one encoded map, because gob buffers each value it
+// encodes whole: one map meant a second copy of every processed logo in
+// memory while the pack was written.
+type packRecord struct {
+	Key   string
+	Entry cachedEntry
+}
+
 // readPack returns the entries stored at path; a missing or unreadable
 // pack is an empty cache.
 func readPack(path string) map[string]cachedEntry {
@@ -123,18 +134,32 @@ func readPack(path string) map[string]cachedEntry {
 		return entries
 	}
 	defer f.Close()
-	if gob.NewDecoder(bufio.NewReader(f)).Decode(&entries) != nil {
-		return map[string]cachedEntry{}
+	dec := gob.NewDecoder(bufio.NewReader(f))
+	for {
+		var r packRecord
+		switch err := dec.Decode(&r); err {
+		case nil:
+			entries[r.Key] = r.Entry
+		case io.EOF:
+			return entries
+		default:
+			return map[string]cachedEntry{}
+		}
 	}
-	return entries
 }
 
+// writePack streams the entries to path in key order.
 func writePack(path string, entries map[string]cachedEntry) error {
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(entries); err != nil {
-		return err
-	}
-	return writeAtomic(path, b.Bytes())
+	return writeAtomicFunc(path, func(w io.Writer) error {
+		bw := bufio.NewWriter(w)
+		enc := gob.NewEncoder(bw)
+		for _, k := range slices.Sorted(maps.Keys(entries)) {
+			if err := enc.Encode(packRecord{k, entries[k]}); err != nil {
+				return err
+			}
+		}
+		return bw.Flush()
+	})
 }
 
 func (p *Processor) readDisk(key string) (processed, bool) {

@@ -136,6 +136,15 @@ func (p *Processor) writeRemoteCache(ref string, body []byte, meta *remoteMeta) 
 // writeAtomic writes through a temporary file so that a concurrent or
 // interrupted build never reads half a file.
 func writeAtomic(name string, data []byte) error {
+	return writeAtomicFunc(name, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomicFunc is writeAtomic for content written by write, so large
+// files need not be held in memory whole.
+func writeAtomicFunc(name string, write func(io.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
@@ -143,7 +152,7 @@ func writeAtomic(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	err = write(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
