@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -75,6 +76,11 @@ func WriteUnchanged(dst, prev string, data []byte) error {
 	if prev != "" {
 		if old, err := os.ReadFile(prev); err == nil && bytes.Equal(old, data) && os.Link(prev, dst) == nil {
 			return nil
+		}
+		// dst may already be a link to prev, from an earlier write of the
+		// same name: replace it, never write through it into the last site.
+		if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
 		}
 	}
 	return os.WriteFile(dst, data, 0o644)

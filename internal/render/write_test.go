@@ -42,3 +42,24 @@ func TestWriteUnchanged(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteUnchangedTwice writes one name twice, first linked to the last
+// site, then with other bytes: the last site must keep its bytes.
+func TestWriteUnchangedTwice(t *testing.T) {
+	dir := t.TempDir()
+	prev, dst := filepath.Join(dir, "prev.html"), filepath.Join(dir, "dst.html")
+	if err := os.WriteFile(prev, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, data := range []string{"old", "new"} {
+		if err := WriteUnchanged(dst, prev, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, _ := os.ReadFile(dst); string(got) != "new" {
+		t.Errorf("got %q, want %q", got, "new")
+	}
+	if got, _ := os.ReadFile(prev); string(got) != "old" {
+		t.Errorf("last site: got %q, want it untouched %q", got, "old")
+	}
+}
