@@ -28,8 +28,12 @@ test-short: ## the tests without the browser and the large corpora
 
 CORPUS ?= ../shared/corpora/cncf-full
 
+RUNS ?= 3
+
+# Where the harness writes matters: run it as TMPDIR=/work/tmp make bench on
+# a VM whose /tmp is slow to create files in (see docs/performance.md).
 bench: ## the figures of docs/performance.md: builds against the floor, then every Go benchmark
-	$(GO) run ./cmd/landscape-bench -corpus $(CORPUS)
+	$(GO) run ./cmd/landscape-bench -corpus $(CORPUS) -runs $(RUNS)
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout 60m ./...
 
 fuzz: ## fuzz the loader and the SVG sanitizer for a while each
