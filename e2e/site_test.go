@@ -14,7 +14,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -27,6 +26,7 @@ import (
 	"github.com/serverless-landscape/landscape/internal/landscape"
 	"github.com/serverless-landscape/landscape/internal/render"
 	"github.com/serverless-landscape/landscape/internal/site"
+	"github.com/serverless-landscape/landscape/internal/site/sitetest"
 	"github.com/serverless-landscape/landscape/templates"
 )
 
@@ -104,41 +104,7 @@ func buildSiteWith(tb testing.TB, name string, o options) (string, *site.Site) {
 func testSite(tb testing.TB) (string, *site.Site) {
 	tb.Helper()
 	src := filepath.Join("..", "internal", "render", "testdata", "site")
-	fsys := os.DirFS(src)
-	l, _, err := landscape.Load(fsys, "landscape.yml")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	set, _, err := landscape.LoadSettings(fsys, "settings.yml")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	g, _, err := landscape.LoadGuide(fsys, "guide.yml")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s := site.Assemble(l, set, g)
-	var facts map[string]struct {
-		Logo  string            `json:"logo"`
-		Repos []*site.RepoFacts `json:"repos"`
-	}
-	data, err := os.ReadFile(filepath.Join(src, "facts.json"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &facts); err != nil {
-		tb.Fatal(err)
-	}
-	for _, it := range s.Items {
-		f := facts[it.ID]
-		it.Logo = f.Logo
-		for i := range it.Repos {
-			if i < len(f.Repos) {
-				it.Repos[i].GitHub = f.Repos[i]
-				it.Stars += f.Repos[i].Stars
-			}
-		}
-	}
+	s := sitetest.Load(tb, src)
 	dir := tb.TempDir()
 	if err := os.CopyFS(filepath.Join(dir, "logos"), os.DirFS(filepath.Join(src, "logos"))); err != nil {
 		tb.Fatal(err)

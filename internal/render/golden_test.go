@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"flag"
 	"io/fs"
 	"os"
@@ -13,8 +12,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/serverless-landscape/landscape/internal/landscape"
 	"github.com/serverless-landscape/landscape/internal/site"
+	"github.com/serverless-landscape/landscape/internal/site/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -23,42 +22,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // GitHub facts of its facts.json, as the build would set them.
 func testSite(t testing.TB) *site.Site {
 	t.Helper()
-	fsys := os.DirFS(filepath.Join("testdata", "site"))
-	l, diags, err := landscape.Load(fsys, "landscape.yml")
-	if err != nil || diags.HasErrors() {
-		t.Fatalf("load: %v %v", err, diags)
-	}
-	set, _, err := landscape.LoadSettings(fsys, "settings.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, _, err := landscape.LoadGuide(fsys, "guide.yml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := site.Assemble(l, set, g)
-	var facts map[string]struct {
-		Logo  string            `json:"logo"`
-		Repos []*site.RepoFacts `json:"repos"`
-	}
-	data, err := fs.ReadFile(fsys, "facts.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &facts); err != nil {
-		t.Fatal(err)
-	}
-	for _, it := range s.Items {
-		f := facts[it.ID]
-		it.Logo = f.Logo
-		for i := range it.Repos {
-			if i < len(f.Repos) {
-				it.Repos[i].GitHub = f.Repos[i]
-				it.Stars += f.Repos[i].Stars
-			}
-		}
-	}
-	return s
+	return sitetest.Load(t, filepath.Join("testdata", "site"))
 }
 
 func renderTestSite(t *testing.T) string {
