@@ -68,8 +68,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// rebuilder adapts the incremental build to the server. The first build
-// prints a line per stage; later ones print only problems that are new. An
+// rebuilder adapts the incremental build to the server. Every build's
+// summary is the server's log line; problems are printed when they change. An
 // edit that brings new errors is not built: the last good site stays, under
 // the overlay that lists them.
 func rebuilder(b *build.Builder, stderr io.Writer) serve.BuildFunc {

@@ -174,15 +174,18 @@ func (s *Server) build(ctx context.Context, changed []string) {
 	}
 	s.hub.set(st)
 	d := time.Since(start).Round(time.Millisecond)
+	detail := ""
+	if out.Detail != "" {
+		detail = "; " + out.Detail
+	}
 	switch {
+	case changed == nil && out.Err != nil:
+		fmt.Fprintf(s.o.Log, "first build failed after %v\n", d)
 	case changed == nil:
+		fmt.Fprintf(s.o.Log, "built in %v: %d files%s\n", d, out.Written, detail)
 	case out.Err != nil:
 		fmt.Fprintf(s.o.Log, "rebuild failed after %v (%s); serving the last good site\n", d, summary(changed))
 	default:
-		detail := ""
-		if out.Detail != "" {
-			detail = "; " + out.Detail
-		}
 		fmt.Fprintf(s.o.Log, "rebuilt in %v (%s): %d files changed%s\n", d, summary(changed), out.Written, detail)
 	}
 }

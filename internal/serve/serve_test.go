@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -252,5 +253,34 @@ func TestServerStopsWithOpenStreams(t *testing.T) {
 	}
 	if _, ok := <-events; ok {
 		t.Error("event stream still open after stop")
+	}
+}
+
+// lockedBuffer is a log the server may write from its own goroutine.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func TestServerLogsFirstBuild(t *testing.T) {
+	dir := t.TempDir()
+	input, out := filepath.Join(dir, "input.txt"), filepath.Join(dir, "public")
+	write(t, input, "one")
+	var log lockedBuffer
+	start(t, Options{Dir: out, Watch: []string{input}, Build: fakeBuild(input, out), Log: &log})
+	if got := log.String(); !strings.HasPrefix(got, "built in ") {
+		t.Errorf("log after the first build: got %q, want a line starting with \"built in \"", got)
 	}
 }
