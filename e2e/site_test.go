@@ -89,13 +89,7 @@ func buildSiteWith(tb testing.TB, name string, o options) (string, *site.Site) {
 			}
 		}
 	}
-	r, err := render.New(templates.FS)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := r.Render(context.Background(), s, dir); err != nil {
-		tb.Fatal(err)
-	}
+	renderTo(tb, s, dir)
 	return dir, s
 }
 
@@ -109,6 +103,13 @@ func testSite(tb testing.TB) (string, *site.Site) {
 	if err := os.CopyFS(filepath.Join(dir, "logos"), os.DirFS(filepath.Join(src, "logos"))); err != nil {
 		tb.Fatal(err)
 	}
+	renderTo(tb, s, dir)
+	return dir, s
+}
+
+// renderTo renders s into dir with the built-in templates.
+func renderTo(tb testing.TB, s *site.Site, dir string) {
+	tb.Helper()
 	r, err := render.New(templates.FS)
 	if err != nil {
 		tb.Fatal(err)
@@ -116,7 +117,6 @@ func testSite(tb testing.TB) (string, *site.Site) {
 	if err := r.Render(context.Background(), s, dir); err != nil {
 		tb.Fatal(err)
 	}
-	return dir, s
 }
 
 // recordedStars reads derived/github_stars_as_of_2020-01-01.tsv when present.
