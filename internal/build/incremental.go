@@ -235,6 +235,6 @@ func (r Report) Summary() string {
 	if r.Full {
 		kind = "full"
 	}
-	return fmt.Sprintf("%s: %d rendered, %d written, %d removed, %d logos processed, %d repositories fetched",
+	return fmt.Sprintf("%s: %d rendered, %d written, %d removed, %d logos processed, %d repositories looked up",
 		kind, r.Rendered, len(r.Written), len(r.Removed), r.Processed, r.Fetched)
 }
