@@ -3,9 +3,10 @@
 // server can swap in os.DirFS("templates") to pick up edits without a rebuild.
 //
 // Pages are *.html (one file per page plus partials, all parsed into one
-// set); css/*.css and js/*.js are concatenated in file-name order into one
-// style sheet and one script, so each stays small here while visitors load
-// one file of each.
+// set); css/*.css are concatenated in file-name order into one style sheet;
+// js/ holds the page script as ES modules, one concern each, which the
+// renderer bundles from js/main.js with esbuild. Each stays small here while
+// visitors load one file of each.
 package templates
 
 import "embed"

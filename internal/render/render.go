@@ -37,7 +37,7 @@ type Renderer struct {
 	md     goldmark.Markdown
 	min    *minify.M
 	css    []byte // the concatenated style sheet, before minifying
-	js     []byte // the concatenated script
+	js     []byte // the bundled and minified script (script.go)
 	favico []byte
 
 	// Previous is the folder of the last build, or "". Files that come out
@@ -59,7 +59,7 @@ func New(templates fs.FS) (*Renderer, error) {
 	if r.css, err = concat(templates, "css", ".css"); err != nil {
 		return nil, err
 	}
-	if r.js, err = concat(templates, "js", ".js"); err != nil {
+	if r.js, err = bundleScript(templates); err != nil {
 		return nil, err
 	}
 	if r.favico, err = fs.ReadFile(templates, "favicon.svg"); err != nil {

@@ -52,6 +52,11 @@ func (r *Renderer) write(dir, name string, data []byte) error {
 		}
 		data = out
 	}
+	return r.writeRaw(dir, name, data)
+}
+
+// writeRaw writes data, already in its final form, to name under dir.
+func (r *Renderer) writeRaw(dir, name string, data []byte) error {
 	p := filepath.Join(dir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
@@ -120,6 +125,12 @@ func concat(fsys fs.FS, folder, ext string) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// hashedName names an asset by its content, so it can be cached for ever.
+func hashedName(base, ext string, data []byte) string {
+	sum := sha256.Sum256(data)
+	return "assets/" + base + "." + hex.EncodeToString(sum[:4]) + ext
+}
+
 // Assets names the fingerprinted style sheet and script, so pages can be
 // cached for ever and still change when the templates do.
 type Assets struct {
@@ -130,26 +141,18 @@ type Assets struct {
 // RenderAssets writes the style sheet, the script and the favicon. The
 // style sheet starts with the landscape's colours from settings.
 func (r *Renderer) RenderAssets(s *site.Site, dir string) (Assets, error) {
-	cssData := append([]byte(themeCSS(s.Settings.Colors)), r.css...)
-	jsData := append([]byte("\"use strict\";(function(){\n"), r.js...)
-	jsData = append(jsData, "})();\n"...)
 	var a Assets
-	for _, f := range []struct {
-		dst  *string
-		base string
-		ext  string
-		data []byte
-	}{{&a.CSS, "site", ".css", cssData}, {&a.JS, "app", ".js", jsData}} {
-		mt := mediaTypes[f.ext]
-		out, err := r.min.Bytes(mt, f.data)
-		if err != nil {
-			return a, fmt.Errorf("minify %s%s: %w", f.base, f.ext, err)
-		}
-		sum := sha256.Sum256(out)
-		*f.dst = "assets/" + f.base + "." + hex.EncodeToString(sum[:4]) + f.ext
-		if err := r.write(dir, *f.dst, out); err != nil {
-			return a, err
-		}
+	css, err := r.min.Bytes("text/css", append([]byte(themeCSS(s.Settings.Colors)), r.css...))
+	if err != nil {
+		return a, fmt.Errorf("minify site.css: %w", err)
+	}
+	a.CSS = hashedName("site", ".css", css)
+	if err := r.write(dir, a.CSS, css); err != nil {
+		return a, err
+	}
+	a.JS = hashedName("app", ".js", r.js) // esbuild has minified it
+	if err := r.writeRaw(dir, a.JS, r.js); err != nil {
+		return a, err
 	}
 	return a, r.write(dir, "favicon.svg", r.favico)
 }

@@ -1,6 +1,6 @@
 // loadData reads the item data embedded in the page (see internal/render
 // index.go for its shape) and prepares what filtering needs.
-function loadData() {
+export function loadData() {
   var el = document.getElementById("landscape-data");
   if (!el) return null;
   var d = JSON.parse(el.textContent), F = {};
@@ -18,11 +18,4 @@ function loadData() {
   });
   d.boxPath = d.boxes.map(function (b) { return d.categories[b.c] + " / " + b.n; });
   return d;
-}
-
-// tally counts items per value of a field, for the filter menus.
-function tally(d, field) {
-  var n = {};
-  d.list.forEach(function (it) { var v = it[field]; if (v >= 0) n[v] = (n[v] || 0) + 1; });
-  return n;
 }

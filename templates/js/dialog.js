@@ -2,7 +2,9 @@
 // item's own static page (items/ID.html), fetched and parsed, so the dialog
 // and the page never disagree. Focus stays inside while it is open and
 // returns to the tile that opened it.
-function Dialog(base, onClose) {
+import { $, $$, esc } from "./dom.js";
+
+export function Dialog(base, onClose) {
   var dlg = $("#item-dialog"), body = $("#dialog-body"), link = $("#dialog-page"), self = this;
   this.dlg = dlg; this.opener = null; this.id = "";
   this.open = function (id, opener) {

@@ -1,4 +1,13 @@
-// The landscape page: wires the controls to the state and redraws.
+// The landscape page: wires the controls to the state and redraws. Each
+// concern lives in its own module; this one only connects them.
+import { $, $$, cap, compact, thousands } from "./dom.js";
+import { KEYS, readState, writeState } from "./state.js";
+import { loadData } from "./data.js";
+import { compile, select, tally } from "./facets.js";
+import { Landscape } from "./landscape.js";
+import { renderCards } from "./cards.js";
+import { Dialog } from "./dialog.js";
+
 var ZOOMS = 5, ZOOM_DEFAULT = 2;
 var FILTERS = [["category", "categories", "cat"], ["maturity", "maturity", "mat"], ["license", "licenses", "lic"],
   ["org", "orgs", "org"], ["lang", "languages", "lang"]];

@@ -1,6 +1,9 @@
-// renderCards draws the card view of the selected items, grouped by
-// category, by maturity or not at all. Text is escaped: it is untrusted.
-function renderCards(root, d, items, s) {
+// The card view: a card per selected item, grouped by category, by
+// maturity or not at all. Text is escaped: it is untrusted.
+import { esc, cap, compact, thousands } from "./dom.js";
+import { sortItems } from "./facets.js";
+
+export function renderCards(root, d, items, s) {
   var groups = [], byKey = {};
   function add(key, label, it) {
     if (!byKey[key]) { byKey[key] = { label: label, items: [] }; groups.push(byKey[key]); }
@@ -17,8 +20,6 @@ function renderCards(root, d, items, s) {
     return "<section>" + head + '<div class="grid">' + g.items.map(function (it) { return card(d, it); }).join("") + "</div></section>";
   }).join("");
 }
-
-function cap(s) { return s.charAt(0).toUpperCase() + s.slice(1); }
 
 function card(d, it) {
   var logo = it.logo ? '<img src="' + esc(d.base + it.logo) + '" alt="" loading="lazy" decoding="async">' : "<span>" + esc(it.name) + "</span>";

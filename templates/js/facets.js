@@ -1,5 +1,8 @@
+// Filters: the state compiled into lookups, the test of one item, the
+// selection of the items shown, their order, and the counts of the menus.
+
 // compile turns the state into lookups, so that testing an item is cheap.
-function compile(s, d) {
+export function compile(s, d) {
   var f = { words: s.q.trim().toLowerCase().split(/\s+/).filter(Boolean) };
   function pick(list, v) { return v ? list.indexOf(v) : -1; }
   f.mat = pick(d.maturity, s.maturity); f.lic = pick(d.licenses, s.license);
@@ -17,7 +20,7 @@ function compile(s, d) {
 }
 
 // matches tests everything but the box, which each tile checks on its own.
-function matches(it, f) {
+export function matches(it, f) {
   if (!f.any.mat && it.mat !== f.mat) return false;
   if (!f.any.lic && it.lic !== f.lic) return false;
   if (!f.any.org && it.org !== f.org) return false;
@@ -29,7 +32,7 @@ function matches(it, f) {
 }
 
 // select returns the items that match and sit in at least one shown box.
-function select(d, f) {
+export function select(d, f) {
   var ok = new Uint8Array(d.list.length), out = [];
   d.list.forEach(function (it) {
     if (!matches(it, f)) return;
@@ -45,48 +48,15 @@ var SORTS = {
   contributors: function (a, b) { return b.contributors - a.contributors; }
 };
 
-function sortItems(items, key) {
+export function sortItems(items, key) {
   var byName = function (a, b) { return a.name.localeCompare(b.name); };
   var by = SORTS[key];
   return items.slice().sort(by ? function (a, b) { return by(a, b) || byName(a, b); } : byName);
 }
 
-// Landscape keeps the tiles of the page and shows or hides them, touching
-// only those that change so a keystroke costs little layout.
-function Landscape(root) {
-  this.boxes = $$(".box", root).map(function (el) {
-    return { el: el, b: +el.dataset.b, tiles: $$(".t", el), shown: true };
-  });
-  this.bands = $$(".band", root).map(function (el) { return { el: el, boxes: $$(".box", el) }; });
-  this.boxes.forEach(function (x) { x.idx = x.tiles.map(function (t) { return +t.dataset.i; }); x.vis = x.tiles.map(function () { return true; }); });
-  this.sorted = "";
+// tally counts items per value of a field, for the filter menus.
+export function tally(d, field) {
+  var n = {};
+  d.list.forEach(function (it) { var v = it[field]; if (v >= 0) n[v] = (n[v] || 0) + 1; });
+  return n;
 }
-
-Landscape.prototype.apply = function (sel, f) {
-  var shownBoxes = new Set();
-  this.boxes.forEach(function (x) {
-    var any = false, boxOK = f.box[x.b];
-    for (var k = 0; k < x.tiles.length; k++) {
-      var v = boxOK && sel.ok[x.idx[k]] === 1;
-      if (v !== x.vis[k]) { x.tiles[k].hidden = !v; x.vis[k] = v; }
-      any = any || v;
-    }
-    if (any !== x.shown) { x.el.hidden = !any; x.shown = any; }
-    if (any) shownBoxes.add(x.el);
-  });
-  this.bands.forEach(function (band) {
-    var any = band.boxes.some(function (b) { return shownBoxes.has(b); });
-    if (band.el.hidden === any) band.el.hidden = !any;
-  });
-};
-
-// order sorts tiles inside their boxes through the CSS order property.
-Landscape.prototype.order = function (d, key) {
-  if (key === this.sorted) return;
-  this.sorted = key;
-  var rank = new Int32Array(d.list.length);
-  if (key) sortItems(d.list, key).forEach(function (it, r) { rank[it.i] = r; });
-  this.boxes.forEach(function (x) {
-    x.tiles.forEach(function (t, k) { t.style.order = key ? rank[x.idx[k]] : ""; });
-  });
-};
