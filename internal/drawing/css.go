@@ -22,7 +22,7 @@ var properties = map[string]bool{
 	"opacity": false, "display": false, "clip-path": false, "mask": false, "filter": false,
 	"stop-color": false, "stop-opacity": false, "mix-blend-mode": false, "marker-start": true,
 	"marker-mid": true, "marker-end": true, "marker": true, "paint-order": true, "vector-effect": false,
-	"mask-type": false, "transform": false,
+	"mask-type": false, "transform": false, "background-color": false, "background": false,
 }
 
 type rule struct {
@@ -59,7 +59,7 @@ func rules(src string, s sheet, depth int) sheet {
 		body := src[open+1 : end]
 		src = src[min(end+1, len(src)):]
 		if strings.HasPrefix(head, "@") {
-			if strings.HasPrefix(strings.ToLower(head), "@media") && depth < 4 {
+			if q := strings.ToLower(head); strings.HasPrefix(q, "@media") && depth < 4 && mediaApplies(q) {
 				s = rules(body, s, depth+1)
 			}
 			continue
@@ -209,4 +209,11 @@ func (st style) with(own map[string]string) style {
 		out[k] = v
 	}
 	return out
+}
+
+// mediaApplies says whether a logo drawn as an image in a light page meets
+// an @media query: not the dark colour scheme, not print only.
+func mediaApplies(q string) bool {
+	q = strings.Join(strings.Fields(q), "")
+	return !strings.Contains(q, "prefers-color-scheme:dark") && !strings.HasPrefix(q, "@mediaprint") && !strings.Contains(q, "onlyprint")
 }

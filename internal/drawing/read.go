@@ -60,7 +60,14 @@ func Read(data []byte) (*Scene, error) {
 	own := r.sheet.own(root)
 	if own["display"] != "none" {
 		st := style{}.with(own)
-		if n := r.effects(root, own, Identity, r.children(root, Identity, st)); n != nil {
+		nodes := r.children(root, Identity, st)
+		if bg, ok := ParseColor(orDefault(own["background-color"], own["background"])); ok && bg.A > 0 {
+			// A browser paints the root's CSS background under the drawing.
+			var p Path
+			p.Rectangle(vb.X, vb.Y, vb.W, vb.H, 0, 0)
+			nodes = append([]Node{&Shape{M: Identity, Path: p, Fill: &Paint{Color: bg}}}, nodes...)
+		}
+		if n := r.effects(root, own, Identity, nodes); n != nil {
 			sc.Root.Children = []Node{n}
 		}
 	}

@@ -93,11 +93,8 @@ func (r *reader) shape(e *elem, m Matrix, st style) *Shape {
 	}
 	s := &Shape{M: m, Path: p, EvenOdd: st["fill-rule"] == "evenodd", Miter: 4}
 	bbox := func() Rect { return exactBounds(p) }
-	if e.name != "line" && e.name != "polyline" || st["fill"] != "" {
+	if e.name != "line" { // a line encloses nothing; an open polyline is filled as if closed
 		s.Fill = r.paint(orDefault(st["fill"], "black"), st["fill-opacity"], st, bbox)
-	}
-	if e.name == "line" {
-		s.Fill = nil
 	}
 	if v := st["stroke"]; v != "" && v != "none" {
 		width := 1.0

@@ -29,6 +29,11 @@ type Settings struct {
 	FeaturedItems []FeaturedRule    `yaml:"featured_items" json:"-"`
 	Maturity      []string          `yaml:"maturity" json:"maturity"`
 	Rules         Rules             `yaml:"rules" json:"-"`
+	Poster        PosterSettings    `yaml:"poster" json:"-"`
+
+	// ScreenshotWidth is landscape2's width of its landscape picture, the
+	// poster's width when poster.width is absent.
+	ScreenshotWidth int `yaml:"screenshot_width" json:"-"`
 
 	File string `yaml:"-" json:"-"`
 
@@ -69,6 +74,12 @@ type FeaturedRule struct {
 		Order int    `yaml:"order"`
 		Label string `yaml:"label"`
 	} `yaml:"options"`
+}
+
+// PosterSettings shape the downloadable posters (landscape.svg, .pdf, .png).
+type PosterSettings struct {
+	Width        int      `yaml:"width"`         // CSS pixels; the PNG is twice as wide
+	GroupFormats []string `yaml:"group_formats"` // formats written per group: svg (default), pdf, png
 }
 
 // Rules are the inclusion rules that check enforces.
@@ -118,7 +129,7 @@ func defaults() *Settings {
 // landscape2-sites settings.yml loads without a wall of warnings.
 var knownSettings = []string{
 	"analytics", "enduser", "footer", "grid_items_size", "header", "images",
-	"logos_viewbox", "members_category", "osano", "screenshot_width", "upcoming_event",
+	"logos_viewbox", "members_category", "osano", "upcoming_event",
 	"tags", "view_mode", "base_path",
 }
 
@@ -159,7 +170,7 @@ func ParseSettings(file string, data []byte) (*Settings, diag.List) {
 func settingsFields() map[string]bool {
 	return map[string]bool{"name": true, "foundation": true, "url": true, "base_path": true,
 		"description": true, "colors": true, "groups": true, "categories": true,
-		"featured_items": true, "maturity": true, "rules": true}
+		"featured_items": true, "maturity": true, "rules": true, "poster": true, "screenshot_width": true}
 }
 
 // checkGroups gives every group a valid alias, distinct from the others,
@@ -210,6 +221,7 @@ func (d *decoder) checkSettings(s *Settings, root *yaml.Node) {
 		}
 	}
 	d.checkGroups(s, root)
+	d.checkPoster(s, root)
 	if s.Rules.MinStars < 0 {
 		d.errorf(at("rules", "min_stars"), "", "rules.min_stars", "%d is negative (write 0 to turn the star rule off)", s.Rules.MinStars)
 		s.Rules.MinStars = 0
@@ -227,4 +239,24 @@ func (d *decoder) checkSettings(s *Settings, root *yaml.Node) {
 			d.errorf(at("rules", "one_box", "exceptions", strconv.Itoa(i)), "", "rules.one_box.exceptions", "exception for %q has no reason (say why, reviewers see it)", e.Organization+e.Crunchbase)
 		}
 	}
+}
+
+// checkPoster keeps the poster to sizes a build can draw and formats it knows.
+func (d *decoder) checkPoster(s *Settings, root *yaml.Node) {
+	if w := s.Poster.Width; w != 0 && (w < 300 || w > 20000) {
+		d.errorf(nodeAt(root, "poster", "width"), "", "poster.width", "%d is not a poster width (write a width in CSS pixels between 300 and 20000)", w)
+		s.Poster.Width = 0
+	}
+	if w := s.ScreenshotWidth; w != 0 && (w < 300 || w > 20000) {
+		s.ScreenshotWidth = 0
+	}
+	var formats []string
+	for i, f := range s.Poster.GroupFormats {
+		if f != "svg" && f != "pdf" && f != "png" {
+			d.errorf(nodeAt(root, "poster", "group_formats", strconv.Itoa(i)), "", "poster.group_formats", "%q is not a poster format (write svg, pdf or png)", f)
+			continue
+		}
+		formats = append(formats, f)
+	}
+	s.Poster.GroupFormats = formats
 }

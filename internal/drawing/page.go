@@ -1,0 +1,187 @@
+package drawing
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"runtime"
+	"sync"
+)
+
+// Page is a picture made of boxes, text and logos, in CSS pixels: what the
+// poster lays out, drawn the same way into every format.
+type Page struct {
+	W, H       float64
+	Background Color
+	Items      []Item
+}
+
+// Item is a Box, a Text, a Logo or a Link.
+type Item interface{ item() }
+
+// Box is a rectangle with rounded corners, filled and/or outlined (inside
+// its bounds, as CSS borders are).
+type Box struct {
+	Rect
+	Radius      float64
+	Fill        *Color
+	Stroke      *Color
+	StrokeWidth float64
+	Dashed      bool
+}
+
+// Text is one line of text; X is where it starts, or its middle when Centre.
+type Text struct {
+	X, Y   float64 // Y is the baseline
+	Size   float64
+	Bold   bool
+	Color  Color
+	Text   string
+	Centre bool
+}
+
+// Logo is a scene drawn fitted into Rect; Gray draws it in greys at 45%
+// opacity, as the page shows archived items. Key names the scene for
+// formats that include each logo once.
+type Logo struct {
+	Rect
+	Key   string
+	Scene *Scene
+	Gray  bool
+}
+
+// Link makes its items a link to URL.
+type Link struct {
+	Rect
+	URL   string
+	Items []Item
+}
+
+func (*Box) item()  {}
+func (*Text) item() {}
+func (*Logo) item() {}
+func (*Link) item() {}
+
+// Path is the box's outline, inset by half its stroke.
+func (b *Box) Path() Path {
+	var p Path
+	in := b.StrokeWidth / 2
+	if b.Stroke == nil {
+		in = 0
+	}
+	p.Rectangle(b.X+in, b.Y+in, b.W-2*in, b.H-2*in, math.Max(0, b.Radius-in), math.Max(0, b.Radius-in))
+	return p
+}
+
+// Path is the text's outline.
+func (t *Text) Path() Path {
+	x := t.X
+	if t.Centre {
+		x -= TextWidth(t.Text, t.Size, t.Bold) / 2
+	}
+	return TextPath(t.Text, x, t.Y, t.Size, t.Bold)
+}
+
+// Rasterize draws the page at scale device pixels per CSS pixel. Logos are
+// drawn once per size on every CPU and then copied into place.
+func (pg *Page) Rasterize(scale float64) *image.RGBA {
+	dst := image.NewRGBA(image.Rect(0, 0, int(math.Ceil(pg.W*scale)), int(math.Ceil(pg.H*scale))))
+	bg := pg.Background
+	draw.Draw(dst, dst.Bounds(), image.NewUniform(premul(bg)), image.Point{}, draw.Src)
+	m := ScaleBy(scale, scale)
+	var logos []*Logo
+	var walk func(items []Item)
+	walk = func(items []Item) {
+		for _, it := range items {
+			switch it := it.(type) {
+			case *Box:
+				pg.drawBox(dst, it, m)
+			case *Text:
+				drawShape(dst, &Shape{M: Identity, Path: it.Path(), Fill: &Paint{Color: it.Color}}, m)
+			case *Logo:
+				logos = append(logos, it)
+			case *Link:
+				walk(it.Items)
+			}
+		}
+	}
+	walk(pg.Items)
+	drawLogos(dst, logos, scale)
+	return dst
+}
+
+func (pg *Page) drawBox(dst *image.RGBA, b *Box, m Matrix) {
+	s := &Shape{M: Identity, Path: b.Path(), Width: b.StrokeWidth, Miter: 4}
+	if b.Fill != nil {
+		s.Fill = &Paint{Color: *b.Fill}
+	}
+	if b.Stroke != nil {
+		s.Stroke = &Paint{Color: *b.Stroke}
+		if b.Dashed {
+			s.Dash = []float64{3 * b.StrokeWidth, 3 * b.StrokeWidth}
+		}
+	}
+	drawShape(dst, s, m)
+}
+
+// drawLogos rasterizes each distinct logo and size once, in parallel,
+// and composites every use. Tiles never overlap, so workers write to
+// disjoint pixels of dst.
+func drawLogos(dst *image.RGBA, logos []*Logo, scale float64) {
+	type key struct {
+		scene *Scene
+		w, h  int
+		gray  bool
+	}
+	uses := map[key][]image.Point{}
+	var order []key
+	for _, l := range logos {
+		x0, y0 := int(math.Round(l.X*scale)), int(math.Round(l.Y*scale))
+		k := key{l.Scene, int(math.Round((l.X+l.W)*scale)) - x0, int(math.Round((l.Y+l.H)*scale)) - y0, l.Gray}
+		if k.w <= 0 || k.h <= 0 {
+			continue
+		}
+		if uses[k] == nil {
+			order = append(order, k)
+		}
+		uses[k] = append(uses[k], image.Point{x0, y0})
+	}
+	jobs := make(chan key)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for k := range jobs {
+				img := k.scene.Rasterize(k.w, k.h)
+				if k.gray {
+					grayOut(img)
+				}
+				for _, at := range uses[k] {
+					draw.Draw(dst, img.Bounds().Add(at), img, image.Point{}, draw.Over)
+				}
+			}
+		})
+	}
+	for _, k := range order {
+		jobs <- k
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// archivedOpacity and grayOut draw an archived item's logo as the page's
+// CSS does: grayscale(1) and opacity .45.
+const archivedOpacity = 0.45
+
+func grayOut(img *image.RGBA) {
+	for i := 0; i < len(img.Pix); i += 4 {
+		p := img.Pix[i : i+4 : i+4]
+		l := 0.2126*float64(p[0]) + 0.7152*float64(p[1]) + 0.0722*float64(p[2])
+		g := uint8(math.Round(l * archivedOpacity))
+		p[0], p[1], p[2], p[3] = g, g, g, uint8(math.Round(float64(p[3])*archivedOpacity))
+	}
+}
+
+func premul(c Color) color.RGBA {
+	return color.RGBA{R: uint8(math.Round(c.R * c.A * 255)), G: uint8(math.Round(c.G * c.A * 255)), B: uint8(math.Round(c.B * c.A * 255)), A: uint8(math.Round(c.A * 255))}
+}
