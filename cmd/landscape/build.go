@@ -27,10 +27,16 @@ Examples:
     landscape build
     landscape build --strict --out /tmp/site
     landscape build --offline               # cached GitHub facts and logos only
+    landscape build --no-poster             # without landscape.svg, .pdf and .png
+
+The posters (landscape.svg, landscape.pdf, landscape.png, and an SVG per
+group) are drawn from the landscape page's layout; they are cached in
+--cache-dir and drawn again only when the layout or a logo changes.
 `
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, c := newFlagSet("build", buildHelp, stderr)
+	noPoster := fs.Bool("no-poster", false, "skip the posters (landscape.svg, landscape.pdf, landscape.png)")
 	if err := c.parse(fs, args); err != nil {
 		return err
 	}
@@ -38,7 +44,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	res, err := build.Build(ctx, c.options(stderr))
+	o := c.options(stderr)
+	o.NoPoster = *noPoster
+	res, err := build.Build(ctx, o)
 	stop()
 	if len(res.Diags) > 0 {
 		_ = report(res.Diags, "text", "build", stderr, io.Discard)

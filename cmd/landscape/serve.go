@@ -25,6 +25,9 @@ Rebuilds are incremental: an edited item renders its own page, the
 landscape page and the data files again; unchanged logos are not processed
 again and GitHub is asked only about repositories not seen before.
 
+The posters (landscape.svg, .pdf, .png) are left out unless --poster asks
+for them.
+
 The site is built into a temporary folder of its own, removed on exit,
 unless --out names one. The reload script is added to pages as they are
 served: built sites never contain it.
@@ -38,6 +41,7 @@ Examples:
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, c := newFlagSet("serve", serveHelp, stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "the `address` to listen on")
+	withPoster := fs.Bool("poster", false, "also draw the posters (landscape.svg, .pdf, .png) after each rebuild that changes them")
 	if err := c.parse(fs, args); err != nil {
 		return err
 	}
@@ -57,7 +61,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	b := build.New(o)
-	srv, err := serve.Listen(serve.Options{Addr: *addr, Dir: o.OutDir, Watch: watch, Build: rebuilder(b, stderr), Log: stdout})
+	srv, err := serve.Listen(serve.Options{Addr: *addr, Dir: o.OutDir, Watch: watch, Build: rebuilder(b, *withPoster, stderr), Log: stdout})
 	if err != nil {
 		return err
 	}
@@ -72,7 +76,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // summary is the server's log line; problems are printed when they change. An
 // edit that brings new errors is not built: the last good site stays, under
 // the overlay that lists them.
-func rebuilder(b *build.Builder, stderr io.Writer) serve.BuildFunc {
+func rebuilder(b *build.Builder, withPoster bool, stderr io.Writer) serve.BuildFunc {
 	inc := b.Incremental()
 	inc.RejectNew = true
 	var shown []string
@@ -94,6 +98,11 @@ func rebuilder(b *build.Builder, stderr io.Writer) serve.BuildFunc {
 			fmt.Fprintf(stderr, "serve: %v\n", err)
 		} else if rep.Site != nil {
 			out.BasePath = rep.Site.Settings.BasePath
+			if withPoster {
+				if _, err := inc.Posters(ctx, rep.Site); err != nil {
+					fmt.Fprintf(stderr, "serve: poster: %v\n", err)
+				}
+			}
 		}
 		return out
 	}

@@ -37,6 +37,7 @@ type Options struct {
 	CacheDir     string // "" disables caches
 	Strict       bool   // fail on any error, not only on unreadable input
 	Offline      bool   // use caches only: no GitHub or logo requests
+	NoPoster     bool   // skip the posters (landscape.svg, .pdf, .png)
 
 	Templates fs.FS        // the site templates
 	Client    *http.Client // for logos and GitHub; nil means a client with timeouts

@@ -14,9 +14,10 @@ import (
 )
 
 // logos processes every logo once, writes each distinct result once under
-// its content-hashed name, and points the items at them. A logo that cannot
+// its content-hashed name, and points the items at them; data gets each
+// logo's bytes by the item's logo path, for the posters. A logo that cannot
 // be used leaves its item with a placeholder tile and a reported problem.
-func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Site, dir string, diags *diag.List) error {
+func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Site, dir string, data map[string][]byte, diags *diag.List) error {
 	return o.stage("logos", func() (string, error) {
 		p := o.logoProcessor()
 		refs := make([]string, 0, len(l.Items))
@@ -47,6 +48,7 @@ func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Sit
 				written[r.File] = true
 			}
 			it.Logo = "logos/" + r.File
+			data[it.Logo] = r.Data
 			it.LogoRatio = r.Ratio
 		}
 		return fmt.Sprintf("%d logos, %d files", len(results), len(written)), nil

@@ -27,7 +27,8 @@ func (o *Builder) build(ctx context.Context, in Inputs) (Result, error) {
 		return res, err
 	}
 	defer os.RemoveAll(tmp) // gone after the swap; on failure, the half-written site
-	if err := o.logos(ctx, in.Landscape, s, tmp, &res.Diags); err != nil {
+	logoData := map[string][]byte{}
+	if err := o.logos(ctx, in.Landscape, s, tmp, logoData, &res.Diags); err != nil {
 		return res, err
 	}
 	err = o.stage("render", func() (string, error) {
@@ -48,6 +49,11 @@ func (o *Builder) build(ctx context.Context, in Inputs) (Result, error) {
 	})
 	if err != nil {
 		return res, err
+	}
+	if !o.NoPoster {
+		if err := o.posters(ctx, in.Landscape.File, s, logoData, tmp, &res.Diags); err != nil {
+			return res, err
+		}
 	}
 	res.Diags.Sort()
 	if o.Strict && res.Diags.HasErrors() {
