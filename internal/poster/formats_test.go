@@ -1,0 +1,177 @@
+package poster
+
+import (
+	"bytes"
+	"encoding/xml"
+	"image/png"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/serverless-landscape/landscape/internal/logos"
+)
+
+// fixturePosters plans the fixture's posters, its items taking turns with
+// the logos of testdata (whose ids and classes clash), sanitized as the
+// build serves them; the last item keeps no logo.
+func fixturePosters(t *testing.T) ([]*Poster, Report) {
+	s := fixture(t)
+	data := map[string][]byte{}
+	for i, it := range s.Items {
+		it.Logo = []string{"testdata/a.svg", "testdata/b.svg"}[i%2]
+		if i == len(s.Items)-1 {
+			it.Logo = ""
+			continue
+		}
+		raw, err := os.ReadFile(it.Logo)
+		if err != nil {
+			t.Fatal(err)
+		}
+		clean, err := logos.Sanitize(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data[it.Logo] = clean
+	}
+	return Plan(Input{Site: s, Logos: data, Date: time.Date(2026, 8, 7, 0, 0, 0, 0, time.UTC)})
+}
+
+func TestSVG(t *testing.T) {
+	list, _ := fixturePosters(t)
+	svg, err := list[0].SVG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, uses, links := map[string]bool{}, 0, 0
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("not well-formed: %v", err)
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		for _, a := range el.Attr {
+			switch a.Name.Local {
+			case "id":
+				if ids[a.Value] {
+					t.Errorf("id %q appears twice: logos clash", a.Value)
+				}
+				ids[a.Value] = true
+			case "href":
+				if el.Name.Local == "use" {
+					uses++
+				}
+				if el.Name.Local == "a" {
+					links++
+					if !strings.HasPrefix(a.Value, "https://") || !strings.Contains(a.Value, "/items/") {
+						t.Errorf("tile link %q is not an item page of the site", a.Value)
+					}
+				}
+			}
+		}
+	}
+	tiles := 0
+	for _, b := range list[0].Layout.Bands {
+		for _, bx := range b.Boxes {
+			tiles += len(bx.Tiles)
+		}
+	}
+	if links != tiles || uses == 0 {
+		t.Errorf("got %d links and %d logo uses for %d tiles", links, uses, tiles)
+	}
+	// Apart from the tiles' links, the poster is what the logo sanitizer
+	// keeps: sanitizing it (links made groups) keeps every logo and id.
+	asGroups := strings.NewReplacer("<a ", "<g ", "</a>", "</g>").Replace(string(svg))
+	clean, err := logos.Sanitize([]byte(asGroups))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(string(clean), "<use"); got != uses {
+		t.Errorf("the sanitizer keeps %d of %d <use> elements", got, uses)
+	}
+	if got := strings.Count(string(clean), " id="); got != len(ids) {
+		t.Errorf("the sanitizer keeps %d of %d ids", got, len(ids))
+	}
+}
+
+func TestScopeCSS(t *testing.T) {
+	for in, want := range map[string]string{
+		".st0{fill:#fff}":                      "#l1 .l1-st0{fill:#fff}",
+		"path,#a .b{fill:url(#g)}":             "#l1 path,#l1 #l1-a .l1-b{fill:url(#l1-g)}",
+		"@media (min-width:1px){.c{fill:red}}": "@media (min-width:1px){#l1 .l1-c{fill:red}}",
+		"@font-face{font-family:x}.d{fill:red}": "@font-face{font-family:x}#l1 .l1-d{fill:red}",
+	} {
+		if got := strings.ReplaceAll(scopeCSS(in, "l1"), " {", "{"); got != want {
+			t.Errorf("scopeCSS(%q): got %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPNG(t *testing.T) {
+	list, _ := fixturePosters(t)
+	data, err := list[0].Encode("png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := int(2 * list[0].Page.W); cfg.Width != want {
+		t.Errorf("png is %d pixels wide, want twice the poster's %v: %d", cfg.Width, list[0].Page.W, want)
+	}
+}
+
+// TestPDF opens the PDF with poppler, as a reader would.
+func TestPDF(t *testing.T) {
+	if _, err := exec.LookPath("pdfinfo"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdfinfo not found and CI is set: install poppler-utils")
+		}
+		t.Skip("pdfinfo not found: install poppler-utils (apt-get install -y poppler-utils) to check the PDF")
+	}
+	list, _ := fixturePosters(t)
+	data, err := list[0].Encode("pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "landscape.pdf")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdfinfo", file).CombinedOutput()
+	if err != nil || strings.Contains(string(out), "Syntax Error") {
+		t.Fatalf("pdfinfo: %v\n%s", err, out)
+	}
+	w, h := list[0].Page.W*0.75, list[0].Page.H*0.75
+	if want := "Page size: " + strconv.FormatFloat(w, 'f', -1, 64) + " x " + strconv.FormatFloat(h, 'f', -1, 64) + " pts"; !strings.Contains(strings.Join(strings.Fields(string(out)), " "), strings.Join(strings.Fields(want), " ")) {
+		t.Errorf("pdfinfo says\n%s\nwant %q", out, want)
+	}
+	out, err = exec.Command("pdftoppm", "-r", "18", "-png", file, filepath.Join(dir, "page")).CombinedOutput()
+	if err != nil || len(out) > 0 {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	img, err := os.Open(filepath.Join(dir, "page-1.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer img.Close()
+	if _, err := png.DecodeConfig(img); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(data), "/Subtype/Link"); n == 0 {
+		t.Error("the PDF has no link annotations")
+	}
+}
