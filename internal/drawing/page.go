@@ -112,6 +112,9 @@ func (pg *Page) Rasterize(scale float64) *image.RGBA {
 }
 
 func (pg *Page) drawBox(dst *image.RGBA, b *Box, m Matrix) {
+	if !b.Dashed && fastBox(dst, b, m) {
+		return
+	}
 	s := &Shape{M: Identity, Path: b.Path(), Width: b.StrokeWidth, Miter: 4}
 	if b.Fill != nil {
 		s.Fill = &Paint{Color: *b.Fill}
@@ -184,4 +187,52 @@ func grayOut(img *image.RGBA) {
 
 func premul(c Color) color.RGBA {
 	return color.RGBA{R: uint8(math.Round(c.R * c.A * 255)), G: uint8(math.Round(c.G * c.A * 255)), B: uint8(math.Round(c.B * c.A * 255)), A: uint8(math.Round(c.A * 255))}
+}
+
+// fastBox draws a large box as the page draws bands and boxes: the straight
+// parts as rectangles of pixels, only the rounded corners rasterized. It
+// draws nothing and says false when the box's edges do not fall on pixel
+// boundaries, where the general path must antialias them.
+func fastBox(dst *image.RGBA, b *Box, m Matrix) bool {
+	k := m.A
+	x0, y0, x1, y1 := b.X*k, b.Y*k, (b.X+b.W)*k, (b.Y+b.H)*k
+	r, w := b.Radius*k, b.StrokeWidth*k
+	if b.Stroke == nil {
+		w = 0
+	}
+	whole := func(v float64) bool { return v == math.Trunc(v) }
+	if m.B != 0 || m.C != 0 || m.A != m.D || !whole(x0) || !whole(y0) || !whole(x1) || !whole(y1) || !whole(w) ||
+		b.W*k < 4*(r+w) || b.H*k < 4*(r+w) {
+		return false
+	}
+	c := int(math.Ceil(r + w)) // the corner squares, rasterized
+	X0, Y0, X1, Y1, W := int(x0), int(y0), int(x1), int(y1), int(w)
+	rect := func(c Color, x0, y0, x1, y1 int) {
+		draw.Draw(dst, image.Rect(x0, y0, x1, y1).Intersect(dst.Bounds()), image.NewUniform(premul(c)), image.Point{}, draw.Over)
+	}
+	if b.Fill != nil {
+		rect(*b.Fill, X0+W, Y0+c, X1-W, Y1-c)
+		rect(*b.Fill, X0+c, Y0+W, X1-c, Y0+c)
+		rect(*b.Fill, X0+c, Y1-c, X1-c, Y1-W)
+	}
+	if b.Stroke != nil {
+		rect(*b.Stroke, X0+c, Y0, X1-c, Y0+W)
+		rect(*b.Stroke, X0+c, Y1-W, X1-c, Y1)
+		rect(*b.Stroke, X0, Y0+c, X0+W, Y1-c)
+		rect(*b.Stroke, X1-W, Y0+c, X1, Y1-c)
+	}
+	s := &Shape{M: Identity, Path: b.Path(), Width: b.StrokeWidth, Miter: 4}
+	if b.Fill != nil {
+		s.Fill = &Paint{Color: *b.Fill}
+	}
+	if b.Stroke != nil {
+		s.Stroke = &Paint{Color: *b.Stroke}
+	}
+	for _, q := range []image.Rectangle{image.Rect(X0, Y0, X0+c, Y0+c), image.Rect(X1-c, Y0, X1, Y0+c),
+		image.Rect(X0, Y1-c, X0+c, Y1), image.Rect(X1-c, Y1-c, X1, Y1)} {
+		if sub, ok := dst.SubImage(q.Intersect(dst.Bounds())).(*image.RGBA); ok && !sub.Rect.Empty() {
+			drawShape(sub, s, m)
+		}
+	}
+	return true
 }

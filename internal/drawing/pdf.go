@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/jpeg"
 	"math"
 	"strconv"
@@ -178,24 +179,26 @@ func isRGBorGray(img image.Image) bool {
 // pixels is the image as unpremultiplied RGB bytes and alpha bytes.
 func pixels(img image.Image, gray bool) (rgb, alpha []byte, opaque bool) {
 	b := img.Bounds()
+	n, ok := img.(*image.NRGBA)
+	if !ok { // image/draw converts the common kinds quickly
+		n = image.NewNRGBA(b)
+		draw.Draw(n, b, img, b.Min, draw.Src)
+	}
 	rgb = make([]byte, 0, 3*b.Dx()*b.Dy())
 	alpha = make([]byte, 0, b.Dx()*b.Dy())
 	opaque = true
 	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			r, g, bl, a := img.At(x, y).RGBA()
-			if a == 0 {
-				rgb = append(rgb, 0, 0, 0)
+		row := n.Pix[n.PixOffset(b.Min.X, y):]
+		for x := 0; x < b.Dx(); x++ {
+			p := row[4*x : 4*x+4 : 4*x+4]
+			if gray {
+				l := byte(0.2126*float64(p[0]) + 0.7152*float64(p[1]) + 0.0722*float64(p[2]))
+				rgb = append(rgb, l, l, l)
 			} else {
-				c := [3]uint32{r * 0xffff / a >> 8, g * 0xffff / a >> 8, bl * 0xffff / a >> 8}
-				if gray {
-					l := uint32(0.2126*float64(c[0]) + 0.7152*float64(c[1]) + 0.0722*float64(c[2]))
-					c = [3]uint32{l, l, l}
-				}
-				rgb = append(rgb, byte(c[0]), byte(c[1]), byte(c[2]))
+				rgb = append(rgb, p[0], p[1], p[2])
 			}
-			alpha = append(alpha, byte(a>>8))
-			opaque = opaque && a == 0xffff
+			alpha = append(alpha, p[3])
+			opaque = opaque && p[3] == 0xff
 		}
 	}
 	return rgb, alpha, opaque

@@ -124,12 +124,22 @@ func TestPNG(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	img, err := png.Decode(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := int(2 * list[0].Page.W); cfg.Width != want {
-		t.Errorf("png is %d pixels wide, want twice the poster's %v: %d", cfg.Width, list[0].Page.W, want)
+	if want := int(2 * list[0].Page.W); img.Bounds().Dx() != want {
+		t.Errorf("png is %d pixels wide, want twice the poster's %v: %d", img.Bounds().Dx(), list[0].Page.W, want)
+	}
+	want := list[0].Page.Rasterize(2)
+	for y := 0; y < want.Bounds().Dy(); y += 7 {
+		for x := 0; x < want.Bounds().Dx(); x += 5 {
+			r, g, b, _ := img.At(x, y).RGBA()
+			w := want.RGBAAt(x, y)
+			if uint8(r>>8) != w.R || uint8(g>>8) != w.G || uint8(b>>8) != w.B {
+				t.Fatalf("pixel %d,%d: got %d,%d,%d, want %v", x, y, r>>8, g>>8, b>>8, w)
+			}
+		}
 	}
 }
 

@@ -3,7 +3,8 @@ package poster
 import (
 	"bytes"
 	"fmt"
-	"image/png"
+
+	"github.com/serverless-landscape/landscape/internal/drawing"
 )
 
 // Encode writes the poster in one format: svg, pdf, or png at twice its
@@ -16,8 +17,7 @@ func (po *Poster) Encode(format string) ([]byte, error) {
 		return po.Page.PDF()
 	case "png":
 		var b bytes.Buffer
-		enc := png.Encoder{CompressionLevel: png.BestSpeed}
-		if err := enc.Encode(&b, po.Page.Rasterize(2)); err != nil {
+		if err := drawing.EncodePNG(&b, po.Page.Rasterize(2)); err != nil {
 			return nil, err
 		}
 		return b.Bytes(), nil
