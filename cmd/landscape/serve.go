@@ -60,6 +60,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			watch = append(watch, f)
 		}
 	}
+	o.NoPoster = !*withPoster
 	b := build.New(o)
 	srv, err := serve.Listen(serve.Options{Addr: *addr, Dir: o.OutDir, Watch: watch, Build: rebuilder(b, *withPoster, stderr), Log: stdout})
 	if err != nil {

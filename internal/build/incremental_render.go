@@ -89,6 +89,7 @@ func (inc *Incremental) render(ctx context.Context, s *site.Site, results map[st
 			return err
 		}
 		o.renderer = r
+		r.Posters = !o.NoPoster
 	}
 	stage, err := o.tempDir()
 	if err != nil {

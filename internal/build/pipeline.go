@@ -40,6 +40,7 @@ func (o *Builder) build(ctx context.Context, in Inputs) (Result, error) {
 			o.renderer = r
 		}
 		o.renderer.Previous = o.OutDir // unchanged files are linked from the last site
+		o.renderer.Posters = !o.NoPoster
 		if err := o.renderer.Render(ctx, s, tmp); err != nil {
 			return "", err
 		}

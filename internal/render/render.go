@@ -45,6 +45,10 @@ type Renderer struct {
 	// written (see WriteUnchanged); the build then swaps the new folder in
 	// and removes the old one, so no file is ever shared for long.
 	Previous string
+
+	// Posters says that the build writes landscape.svg, .pdf and .png, so
+	// that the landscape page's Download menu offers them.
+	Posters bool
 }
 
 // New parses the templates once and builds the one goldmark converter and

@@ -59,6 +59,8 @@ type indexView struct {
 	Data   *indexData
 	Items  int
 	Stars  int
+	// Posters lists the poster downloads, absent when the build skips them.
+	Posters bool
 }
 
 // itemView is an item's page and the content of its dialog.
