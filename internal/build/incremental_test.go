@@ -72,7 +72,7 @@ func newIncFixture(t *testing.T) *incFixture {
 	f.writeFile(t, "logos/a.svg", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10"><rect x="2" y="2" width="16" height="6" fill="#06c"/></svg>`)
 	f.writeFile(t, "logos/b.svg", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#c60"/></svg>`)
 	f.o = Options{DataFile: filepath.Join(dir, "landscape.yml"), LogosDir: filepath.Join(dir, "logos"),
-		OutDir: filepath.Join(dir, "public"), Offline: true, Templates: f.tmpl}
+		OutDir: filepath.Join(dir, "public"), Offline: true, Templates: f.tmpl, NoPoster: true} // serve leaves the posters out
 	f.inc = New(f.o).Incremental()
 	return f
 }
