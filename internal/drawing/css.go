@@ -37,18 +37,39 @@ type compound struct {
 	classes []string
 }
 
-type sheet []rule
+// sheet is a logo's style rules in cascade order, indexed by what their
+// last compound requires (an id, else a class, else a tag), so that an
+// element is matched only against the rules that can match it.
+type sheet struct {
+	rules                []rule
+	byID, byClass, byTag map[string][]int32
+	any                  []int32
+}
 
 var cssComment = regexp.MustCompile(`(?s)/\*.*?\*/`)
 
-func parseSheet(src string, s sheet) sheet {
-	s = rules(cssComment.ReplaceAllString(src, " "), s, 0)
-	slices.SortStableFunc(s, func(a, b rule) int { return a.spec - b.spec })
+func parseSheet(src string, rs []rule) sheet {
+	rs = rules(cssComment.ReplaceAllString(src, " "), rs, 0)
+	slices.SortStableFunc(rs, func(a, b rule) int { return a.spec - b.spec })
+	s := sheet{rules: rs, byID: map[string][]int32{}, byClass: map[string][]int32{}, byTag: map[string][]int32{}}
+	for i, r := range rs {
+		last := r.sel[len(r.sel)-1]
+		switch {
+		case last.id != "":
+			s.byID[last.id] = append(s.byID[last.id], int32(i))
+		case len(last.classes) > 0:
+			s.byClass[last.classes[0]] = append(s.byClass[last.classes[0]], int32(i))
+		case last.tag != "":
+			s.byTag[last.tag] = append(s.byTag[last.tag], int32(i))
+		default:
+			s.any = append(s.any, int32(i))
+		}
+	}
 	return s
 }
 
 // rules appends the rules of src, reading @media blocks as if they applied.
-func rules(src string, s sheet, depth int) sheet {
+func rules(src string, s []rule, depth int) []rule {
 	for {
 		open := strings.IndexByte(src, '{')
 		if open < 0 {
@@ -126,7 +147,7 @@ func (c compound) matches(e *elem) bool {
 		return false
 	}
 	if len(c.classes) > 0 {
-		have := strings.Fields(e.attrs["class"])
+		have := e.classList()
 		for _, k := range c.classes {
 			if !slices.Contains(have, k) {
 				return false
@@ -136,7 +157,7 @@ func (c compound) matches(e *elem) bool {
 	return true
 }
 
-func (r rule) matches(e *elem) bool {
+func (r *rule) matches(e *elem) bool {
 	if !r.sel[len(r.sel)-1].matches(e) {
 		return false
 	}
@@ -173,10 +194,22 @@ func (s sheet) own(e *elem) map[string]string {
 			props[k] = strings.TrimSpace(v)
 		}
 	}
-	for _, r := range s {
-		if r.matches(e) {
-			for _, d := range r.decls {
-				props[d[0]] = d[1]
+	if len(s.rules) > 0 {
+		cand := append([]int32(nil), s.any...)
+		cand = append(cand, s.byTag[e.name]...)
+		if id := e.attr("id"); id != "" {
+			cand = append(cand, s.byID[id]...)
+		}
+		for _, c := range e.classList() {
+			cand = append(cand, s.byClass[c]...)
+		}
+		slices.Sort(cand)
+		cand = slices.Compact(cand)
+		for _, i := range cand {
+			if r := &s.rules[i]; r.matches(e) {
+				for _, d := range r.decls {
+					props[d[0]] = d[1]
+				}
 			}
 		}
 	}

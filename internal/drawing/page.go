@@ -5,8 +5,6 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
-	"runtime"
-	"sync"
 )
 
 // Page is a picture made of boxes, text and logos, in CSS pixels: what the
@@ -81,95 +79,6 @@ func (t *Text) Path() Path {
 		x -= TextWidth(t.Text, t.Size, t.Bold) / 2
 	}
 	return TextPath(t.Text, x, t.Y, t.Size, t.Bold)
-}
-
-// Rasterize draws the page at scale device pixels per CSS pixel. Logos are
-// drawn once per size on every CPU and then copied into place.
-func (pg *Page) Rasterize(scale float64) *image.RGBA {
-	dst := image.NewRGBA(image.Rect(0, 0, int(math.Ceil(pg.W*scale)), int(math.Ceil(pg.H*scale))))
-	bg := pg.Background
-	draw.Draw(dst, dst.Bounds(), image.NewUniform(premul(bg)), image.Point{}, draw.Src)
-	m := ScaleBy(scale, scale)
-	var logos []*Logo
-	var walk func(items []Item)
-	walk = func(items []Item) {
-		for _, it := range items {
-			switch it := it.(type) {
-			case *Box:
-				pg.drawBox(dst, it, m)
-			case *Text:
-				drawShape(dst, &Shape{M: Identity, Path: it.Path(), Fill: &Paint{Color: it.Color}}, m)
-			case *Logo:
-				logos = append(logos, it)
-			case *Link:
-				walk(it.Items)
-			}
-		}
-	}
-	walk(pg.Items)
-	drawLogos(dst, logos, scale)
-	return dst
-}
-
-func (pg *Page) drawBox(dst *image.RGBA, b *Box, m Matrix) {
-	if !b.Dashed && fastBox(dst, b, m) {
-		return
-	}
-	s := &Shape{M: Identity, Path: b.Path(), Width: b.StrokeWidth, Miter: 4}
-	if b.Fill != nil {
-		s.Fill = &Paint{Color: *b.Fill}
-	}
-	if b.Stroke != nil {
-		s.Stroke = &Paint{Color: *b.Stroke}
-		if b.Dashed {
-			s.Dash = []float64{3 * b.StrokeWidth, 3 * b.StrokeWidth}
-		}
-	}
-	drawShape(dst, s, m)
-}
-
-// drawLogos rasterizes each distinct logo and size once, in parallel,
-// and composites every use. Tiles never overlap, so workers write to
-// disjoint pixels of dst.
-func drawLogos(dst *image.RGBA, logos []*Logo, scale float64) {
-	type key struct {
-		scene *Scene
-		w, h  int
-		gray  bool
-	}
-	uses := map[key][]image.Point{}
-	var order []key
-	for _, l := range logos {
-		x0, y0 := int(math.Round(l.X*scale)), int(math.Round(l.Y*scale))
-		k := key{l.Scene, int(math.Round((l.X+l.W)*scale)) - x0, int(math.Round((l.Y+l.H)*scale)) - y0, l.Gray}
-		if k.w <= 0 || k.h <= 0 {
-			continue
-		}
-		if uses[k] == nil {
-			order = append(order, k)
-		}
-		uses[k] = append(uses[k], image.Point{x0, y0})
-	}
-	jobs := make(chan key)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for k := range jobs {
-				img := k.scene.Rasterize(k.w, k.h)
-				if k.gray {
-					grayOut(img)
-				}
-				for _, at := range uses[k] {
-					draw.Draw(dst, img.Bounds().Add(at), img, image.Point{}, draw.Over)
-				}
-			}
-		})
-	}
-	for _, k := range order {
-		jobs <- k
-	}
-	close(jobs)
-	wg.Wait()
 }
 
 // archivedOpacity and grayOut draw an archived item's logo as the page's

@@ -1,31 +1,38 @@
 package drawing
 
 import (
+	"bufio"
 	"bytes"
-	"compress/zlib"
+	"encoding/binary"
 	"fmt"
 	"image"
 	"image/draw"
 	"image/jpeg"
+	"io"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/klauspost/compress/zlib"
 )
 
-// pdfDoc writes a PDF 1.4 file: numbered objects, then the cross-reference
-// table. Every content stream shares one resource dictionary, written
-// last, so that forms can name each other, images, shadings and graphics
-// states without bookkeeping per stream.
+// pdfDoc writes a PDF 1.4 file as it goes: numbered objects, then the
+// cross-reference table. Every content stream shares one resource
+// dictionary, written last, so that forms can name each other, images,
+// shadings and graphics states without bookkeeping per stream.
 type pdfDoc struct {
-	out       bytes.Buffer
-	offsets   map[int]int
-	next      int
-	resources int // the shared resource dictionary's object number
+	out       *bufio.Writer
+	n         int // bytes written
+	err       error
+	offsets   []int // by object number
+	resources int   // the shared resource dictionary's object number
 
-	xobjects, extg, shadings []string // "/Name ref" entries of the resources
+	xobjects, extg, shadings []byte // "/Name ref" entries of the resources
 	forms                    map[formKey]string
 	images                   map[imageKey]string
-	alphas                   map[string]string
+	alphas                   map[float64]string
+	z                        *zlib.Writer
+	zbuf                     bytes.Buffer
 }
 
 type formKey struct {
@@ -38,111 +45,133 @@ type imageKey struct {
 	gray bool
 }
 
-func newPDF() *pdfDoc {
-	d := &pdfDoc{offsets: map[int]int{}, next: 1, forms: map[formKey]string{}, images: map[imageKey]string{}, alphas: map[string]string{}}
-	d.out.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+func newPDF(w io.Writer) *pdfDoc {
+	d := &pdfDoc{out: bufio.NewWriterSize(w, 1<<16), offsets: []int{0}, forms: map[formKey]string{}, images: map[imageKey]string{}, alphas: map[float64]string{}}
+	d.z, _ = zlib.NewWriterLevel(&d.zbuf, zlib.BestSpeed)
+	d.write([]byte("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"))
 	d.resources = d.alloc()
 	return d
 }
 
-func (d *pdfDoc) alloc() int { n := d.next; d.next++; return n }
+func (d *pdfDoc) write(b []byte) {
+	if d.err == nil {
+		var n int
+		n, d.err = d.out.Write(b)
+		d.n += n
+	}
+}
+
+func (d *pdfDoc) writeString(s string) {
+	if d.err == nil {
+		var n int
+		n, d.err = d.out.WriteString(s)
+		d.n += n
+	}
+}
+
+func (d *pdfDoc) alloc() int { d.offsets = append(d.offsets, 0); return len(d.offsets) - 1 }
 
 // object writes object n: a dictionary, with a compressed stream when
 // stream is not nil.
 func (d *pdfDoc) object(n int, dict string, stream []byte) {
-	d.offsets[n] = d.out.Len()
-	fmt.Fprintf(&d.out, "%d 0 obj\n", n)
+	d.offsets[n] = d.n
+	d.writeString(strconv.Itoa(n) + " 0 obj\n")
 	if stream == nil {
-		d.out.WriteString(dict + "\nendobj\n")
+		d.writeString(dict + "\nendobj\n")
 		return
 	}
-	var z bytes.Buffer
-	w, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
-	w.Write(stream)
-	w.Close()
-	fmt.Fprintf(&d.out, "<<%s/Filter/FlateDecode/Length %d>>\nstream\n", dict, z.Len())
-	d.out.Write(z.Bytes())
-	d.out.WriteString("\nendstream\nendobj\n")
+	d.zbuf.Reset()
+	d.z.Reset(&d.zbuf)
+	d.z.Write(stream)
+	d.z.Close()
+	d.writeString("<<" + dict + "/Filter/FlateDecode/Length " + strconv.Itoa(d.zbuf.Len()) + ">>\nstream\n")
+	d.write(d.zbuf.Bytes())
+	d.writeString("\nendstream\nendobj\n")
 }
 
 // raw writes a stream that is already encoded with filter.
 func (d *pdfDoc) raw(n int, dict, filter string, data []byte) {
-	d.offsets[n] = d.out.Len()
-	fmt.Fprintf(&d.out, "%d 0 obj\n<<%s/Filter/%s/Length %d>>\nstream\n", n, dict, filter, len(data))
-	d.out.Write(data)
-	d.out.WriteString("\nendstream\nendobj\n")
+	d.offsets[n] = d.n
+	d.writeString(fmt.Sprintf("%d 0 obj\n<<%s/Filter/%s/Length %d>>\nstream\n", n, dict, filter, len(data)))
+	d.write(data)
+	d.writeString("\nendstream\nendobj\n")
 }
 
-func (d *pdfDoc) finish(root int) []byte {
-	d.object(d.resources, fmt.Sprintf("<</XObject<<%s>>/ExtGState<<%s>>/Shading<<%s>>>>",
-		strings.Join(d.xobjects, ""), strings.Join(d.extg, ""), strings.Join(d.shadings, "")), nil)
-	xref := d.out.Len()
-	fmt.Fprintf(&d.out, "xref\n0 %d\n0000000000 65535 f \n", d.next)
-	for n := 1; n < d.next; n++ {
-		fmt.Fprintf(&d.out, "%010d 00000 n \n", d.offsets[n])
+func (d *pdfDoc) finish(root int) error {
+	d.object(d.resources, fmt.Sprintf("<</XObject<<%s>>/ExtGState<<%s>>/Shading<<%s>>>>", d.xobjects, d.extg, d.shadings), nil)
+	xref := d.n
+	d.writeString(fmt.Sprintf("xref\n0 %d\n0000000000 65535 f \n", len(d.offsets)))
+	for _, off := range d.offsets[1:] {
+		d.writeString(fmt.Sprintf("%010d 00000 n \n", off))
 	}
-	fmt.Fprintf(&d.out, "trailer\n<</Size %d/Root %d 0 R>>\nstartxref\n%d\n%%%%EOF\n", d.next, root, xref)
-	return d.out.Bytes()
+	d.writeString(fmt.Sprintf("trailer\n<</Size %d/Root %d 0 R>>\nstartxref\n%d\n%%%%EOF\n", len(d.offsets), root, xref))
+	if d.err != nil {
+		return d.err
+	}
+	return d.out.Flush()
+}
+
+// name adds a resource entry named by its object number.
+func name(list *[]byte, prefix string, n int) string {
+	nm := prefix + strconv.Itoa(n)
+	*list = fmt.Appendf(*list, "%s %d 0 R", nm, n)
+	return nm
 }
 
 // alpha names a graphics state with fill and stroke opacity a.
 func (d *pdfDoc) alpha(a float64) string {
-	k := fnum(a)
-	if name, ok := d.alphas[k]; ok {
-		return name
+	a = math.Round(a*1e4) / 1e4
+	if nm, ok := d.alphas[a]; ok {
+		return nm
 	}
 	n := d.alloc()
-	d.object(n, fmt.Sprintf("<</Type/ExtGState/ca %s/CA %s>>", k, k), nil)
-	name := "/A" + strconv.Itoa(n)
-	d.extg = append(d.extg, fmt.Sprintf("%s %d 0 R", name, n))
-	d.alphas[k] = name
-	return name
+	k := string(appendNum(nil, a, 4))
+	d.object(n, "<</Type/ExtGState/ca "+k+"/CA "+k+">>", nil)
+	nm := name(&d.extg, "/A", n)
+	d.alphas[a] = nm
+	return nm
 }
 
-// softMask names a graphics state whose soft mask is form (luminosity, or
-// alpha when byAlpha).
-func (d *pdfDoc) softMask(form string, byAlpha bool) string {
+// softMask names a graphics state whose soft mask is form n (luminosity,
+// or alpha when byAlpha).
+func (d *pdfDoc) softMask(form int, byAlpha bool) string {
 	kind := "Luminosity"
 	if byAlpha {
 		kind = "Alpha"
 	}
 	n := d.alloc()
-	d.object(n, fmt.Sprintf("<</Type/ExtGState/SMask<</Type/Mask/S/%s/G %s>>>>", kind, d.ref(form)), nil)
-	name := "/M" + strconv.Itoa(n)
-	d.extg = append(d.extg, fmt.Sprintf("%s %d 0 R", name, n))
-	return name
+	d.object(n, fmt.Sprintf("<</Type/ExtGState/SMask<</Type/Mask/S/%s/G %d 0 R>>>>", kind, form), nil)
+	return name(&d.extg, "/M", n)
 }
 
-// ref is the reference of a named XObject.
-func (d *pdfDoc) ref(name string) string {
-	for _, e := range d.xobjects {
-		if strings.HasPrefix(e, name+" ") {
-			return strings.TrimPrefix(e, name+" ")
-		}
-	}
-	return "null"
-}
-
-// form writes content as a transparency group form with bbox, and names it.
-func (d *pdfDoc) form(content []byte, bbox Rect, gray bool) string {
+// form writes content as a transparency group form with bbox and returns
+// its object number and name.
+func (d *pdfDoc) form(content []byte, bbox Rect, gray bool) (int, string) {
 	n := d.alloc()
 	cs := "DeviceRGB"
 	if gray {
 		cs = "DeviceGray"
 	}
-	d.object(n, fmt.Sprintf("/Type/XObject/Subtype/Form/BBox[%s %s %s %s]/Group<</S/Transparency/CS/%s>>/Resources %d 0 R",
-		fnum(bbox.X), fnum(bbox.Y), fnum(bbox.X+bbox.W), fnum(bbox.Y+bbox.H), cs, d.resources), content)
-	name := "/F" + strconv.Itoa(n)
-	d.xobjects = append(d.xobjects, fmt.Sprintf("%s %d 0 R", name, n))
-	return name
+	var b []byte
+	b = append(b, "/Type/XObject/Subtype/Form/BBox["...)
+	for i, v := range []float64{bbox.X, bbox.Y, bbox.X + bbox.W, bbox.Y + bbox.H} {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendNum(b, v, 3)
+	}
+	b = fmt.Appendf(b, "]/Group<</S/Transparency/CS/%s>>/Resources %d 0 R", cs, d.resources)
+	d.object(n, string(b), content)
+	return n, name(&d.xobjects, "/F", n)
 }
 
-// image embeds a raster: JPEG bytes as they are, anything else as
-// compressed RGB with its alpha as a soft mask.
+// image embeds a raster: JPEG bytes as they are, an opaque 8-bit PNG's
+// compressed rows as they are, anything else as compressed RGB with its
+// alpha as a soft mask.
 func (d *pdfDoc) image(im *Image, gray bool) string {
 	k := imageKey{im, gray}
-	if name, ok := d.images[k]; ok {
-		return name
+	if nm, ok := d.images[k]; ok {
+		return nm
 	}
 	b := im.Img.Bounds()
 	n := d.alloc()
@@ -153,6 +182,9 @@ func (d *pdfDoc) image(im *Image, gray bool) string {
 			cs = "DeviceGray"
 		}
 		d.raw(n, dict+"/ColorSpace/"+cs, "DCTDecode", im.Data)
+	} else if colors, idat, ok := opaquePNG(im.Data); im.Format == "png" && !gray && ok {
+		cs := map[int]string{1: "DeviceGray", 3: "DeviceRGB"}[colors]
+		d.raw(n, fmt.Sprintf("%s/ColorSpace/%s/DecodeParms<</Predictor 15/Colors %d/BitsPerComponent 8/Columns %d>>", dict, cs, colors, b.Dx()), "FlateDecode", idat)
 	} else {
 		rgb, alpha, opaque := pixels(im.Img, gray)
 		if !opaque {
@@ -162,10 +194,48 @@ func (d *pdfDoc) image(im *Image, gray bool) string {
 		}
 		d.object(n, dict+"/ColorSpace/DeviceRGB", rgb)
 	}
-	name := "/I" + strconv.Itoa(n)
-	d.xobjects = append(d.xobjects, fmt.Sprintf("%s %d 0 R", name, n))
-	d.images[k] = name
-	return name
+	nm := name(&d.xobjects, "/I", n)
+	d.images[k] = nm
+	return nm
+}
+
+// opaquePNG returns the zlib stream of an 8-bit, non-interlaced RGB or
+// grey PNG without transparency, which a PDF reads as it is with the PNG
+// predictors, and its number of colour components.
+func opaquePNG(data []byte) (colors int, idat []byte, ok bool) {
+	if !bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")) {
+		return 0, nil, false
+	}
+	p := data[8:]
+	for len(p) >= 12 {
+		n := int(binary.BigEndian.Uint32(p))
+		if n < 0 || n > len(p)-12 {
+			return 0, nil, false
+		}
+		kind, body := string(p[4:8]), p[8:8+n]
+		switch kind {
+		case "IHDR":
+			if n != 13 || body[8] != 8 || body[10] != 0 || body[11] != 0 || body[12] != 0 {
+				return 0, nil, false
+			}
+			switch body[9] {
+			case 0:
+				colors = 1
+			case 2:
+				colors = 3
+			default:
+				return 0, nil, false
+			}
+		case "tRNS", "PLTE":
+			return 0, nil, false
+		case "IDAT":
+			idat = append(idat, body...)
+		case "IEND":
+			return colors, idat, colors > 0 && len(idat) > 0
+		}
+		p = p[12+n:]
+	}
+	return 0, nil, false
 }
 
 func isRGBorGray(img image.Image) bool {
@@ -184,21 +254,23 @@ func pixels(img image.Image, gray bool) (rgb, alpha []byte, opaque bool) {
 		n = image.NewNRGBA(b)
 		draw.Draw(n, b, img, b.Min, draw.Src)
 	}
-	rgb = make([]byte, 0, 3*b.Dx()*b.Dy())
-	alpha = make([]byte, 0, b.Dx()*b.Dy())
+	rgb = make([]byte, 3*b.Dx()*b.Dy())
+	alpha = make([]byte, b.Dx()*b.Dy())
 	opaque = true
+	i := 0
 	for y := b.Min.Y; y < b.Max.Y; y++ {
-		row := n.Pix[n.PixOffset(b.Min.X, y):]
-		for x := 0; x < b.Dx(); x++ {
-			p := row[4*x : 4*x+4 : 4*x+4]
+		row := n.Pix[n.PixOffset(b.Min.X, y):][:4*b.Dx()]
+		for x := 0; x+3 < len(row); x += 4 {
+			p := row[x : x+4 : x+4]
 			if gray {
 				l := byte(0.2126*float64(p[0]) + 0.7152*float64(p[1]) + 0.0722*float64(p[2]))
-				rgb = append(rgb, l, l, l)
+				rgb[3*i], rgb[3*i+1], rgb[3*i+2] = l, l, l
 			} else {
-				rgb = append(rgb, p[0], p[1], p[2])
+				rgb[3*i], rgb[3*i+1], rgb[3*i+2] = p[0], p[1], p[2]
 			}
-			alpha = append(alpha, p[3])
+			alpha[i] = p[3]
 			opaque = opaque && p[3] == 0xff
+			i++
 		}
 	}
 	return rgb, alpha, opaque
@@ -207,13 +279,15 @@ func pixels(img image.Image, gray bool) (rgb, alpha []byte, opaque bool) {
 // shading writes an axial or radial shading of g's colours (or, with
 // alphaOnly, of their opacity as greys) and names it.
 func (d *pdfDoc) shading(g *Gradient, gray, alphaOnly bool) string {
-	cs, comp := "DeviceRGB", func(c Color) string { return fnum(c.R) + " " + fnum(c.G) + " " + fnum(c.B) }
+	cs, comp := "DeviceRGB", func(b []byte, c Color) []byte {
+		return appendNum(append(appendNum(append(appendNum(b, c.R, 4), ' '), c.G, 4), ' '), c.B, 4)
+	}
 	if gray || alphaOnly {
 		cs = "DeviceGray"
-		comp = func(c Color) string { return fnum(c.Gray().R) }
+		comp = func(b []byte, c Color) []byte { return appendNum(b, c.Gray().R, 4) }
 	}
 	if alphaOnly {
-		comp = func(c Color) string { return fnum(c.A) }
+		comp = func(b []byte, c Color) []byte { return appendNum(b, c.A, 4) }
 	}
 	stops := g.Stops
 	if stops[0].Offset > 0 {
@@ -224,7 +298,7 @@ func (d *pdfDoc) shading(g *Gradient, gray, alphaOnly bool) string {
 	}
 	var fns, bounds, encode []string
 	for i := 1; i < len(stops); i++ {
-		fns = append(fns, fmt.Sprintf("<</FunctionType 2/Domain[0 1]/C0[%s]/C1[%s]/N 1>>", comp(stops[i-1].Color), comp(stops[i].Color)))
+		fns = append(fns, fmt.Sprintf("<</FunctionType 2/Domain[0 1]/C0[%s]/C1[%s]/N 1>>", comp(nil, stops[i-1].Color), comp(nil, stops[i].Color)))
 		if i < len(stops)-1 {
 			bounds = append(bounds, fnum(stops[i].Offset))
 		}
@@ -241,19 +315,51 @@ func (d *pdfDoc) shading(g *Gradient, gray, alphaOnly bool) string {
 	}
 	n := d.alloc()
 	d.object(n, dict, nil)
-	name := "/S" + strconv.Itoa(n)
-	d.shadings = append(d.shadings, fmt.Sprintf("%s %d 0 R", name, n))
-	return name
+	return name(&d.shadings, "/S", n)
 }
 
-// fnum writes a number the short way PDF reads: at most four decimals.
-func fnum(f float64) string {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return "0"
+// fnum writes a number with at most four decimals.
+func fnum(f float64) string { return string(appendNum(nil, f, 4)) }
+
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
+
+// appendNum appends f rounded to dec decimals (at most 9), in the shortest
+// way PDF reads: no trailing zeros, no leading zero before the point.
+func appendNum(b []byte, f float64, dec int) []byte {
+	dec = max(0, min(dec, len(pow10)-1))
+	v := math.Round(f * pow10[dec])
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return append(b, '0')
 	}
-	s := strconv.FormatFloat(math.Round(f*1e4)/1e4, 'f', -1, 64)
-	if s == "-0" {
-		return "0"
+	if math.Abs(v) >= 1<<53 {
+		return strconv.AppendFloat(b, math.Round(f), 'f', 0, 64)
 	}
-	return s
+	n := int64(v)
+	if n == 0 {
+		return append(b, '0')
+	}
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	p := int64(pow10[dec])
+	ip, fp := n/p, n%p
+	if ip != 0 || fp == 0 {
+		b = strconv.AppendInt(b, ip, 10)
+	}
+	if fp == 0 {
+		return b
+	}
+	digits := dec
+	for fp%10 == 0 {
+		fp /= 10
+		digits--
+	}
+	b = append(b, '.')
+	var tmp [20]byte
+	s := strconv.AppendInt(tmp[:0], fp, 10)
+	for range digits - len(s) {
+		b = append(b, '0')
+	}
+	return append(b, s...)
 }

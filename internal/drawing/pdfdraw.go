@@ -1,51 +1,108 @@
 package drawing
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"math"
+	"strconv"
 )
 
-// content is one content stream being written.
+// content is one content stream being written. Coordinates are written
+// with dec decimals: enough for a ten-thousandth of the logo's size (or a
+// hundredth of a CSS pixel on the page) in the current user space, which
+// is finer than any print shows and keeps the file lean.
 type content struct {
 	d    *pdfDoc
-	b    bytes.Buffer
-	gray bool // draw every colour as its grey
+	b    []byte
+	gray bool    // draw every colour as its grey
+	unit float64 // the coarsest step that still draws exactly, in the current space
+	dec  int
 }
 
-func (c *content) op(format string, args ...any) {
-	fmt.Fprintf(&c.b, format, args...)
-	c.b.WriteByte('\n')
+func newContent(d *pdfDoc, gray bool, unit float64) *content {
+	c := &content{d: d, gray: gray}
+	c.setUnit(unit)
+	return c
 }
 
+func (c *content) setUnit(u float64) {
+	c.unit = u
+	if u <= 0 || math.IsNaN(u) || math.IsInf(u, 0) {
+		c.dec = 4
+		return
+	}
+	c.dec = max(0, min(9, int(math.Ceil(-math.Log10(u)))))
+}
+
+// under is the unit in the space that m maps into the current one.
+func (c *content) under(m Matrix) float64 {
+	k := m.Scale()
+	if k == 0 {
+		return c.unit
+	}
+	return c.unit / k
+}
+
+func (c *content) op(s string) { c.b = append(c.b, s...); c.b = append(c.b, '\n') }
+
+func (c *content) num(f float64) { c.b = appendNum(c.b, f, c.dec); c.b = append(c.b, ' ') }
+
+// cm writes a transform: its linear part to five significant digits, its
+// translation at the current precision.
 func (c *content) cm(m Matrix) {
-	c.op("%s %s %s %s %s %s cm", fnum(m.A), fnum(m.B), fnum(m.C), fnum(m.D), fnum(m.E), fnum(m.F))
+	big := math.Max(math.Max(math.Abs(m.A), math.Abs(m.B)), math.Max(math.Abs(m.C), math.Abs(m.D)))
+	dec := 5
+	if big > 0 {
+		dec = max(0, min(9, 5-int(math.Floor(math.Log10(big)))))
+	}
+	for _, v := range []float64{m.A, m.B, m.C, m.D} {
+		c.b = appendNum(c.b, v, dec)
+		c.b = append(c.b, ' ')
+	}
+	c.num(m.E)
+	c.num(m.F)
+	c.op("cm")
 }
 
 func (c *content) path(p Path) {
-	p.each(func(op byte, pts []Point) {
+	i := 0
+	for _, op := range p.Ops {
 		switch op {
-		case MoveTo:
-			c.op("%s %s m", fnum(pts[0].X), fnum(pts[0].Y))
-		case LineTo:
-			c.op("%s %s l", fnum(pts[0].X), fnum(pts[0].Y))
+		case MoveTo, LineTo:
+			c.num(p.Pts[i].X)
+			c.num(p.Pts[i].Y)
+			if op == MoveTo {
+				c.op("m")
+			} else {
+				c.op("l")
+			}
+			i++
 		case CubeTo:
-			c.op("%s %s %s %s %s %s c", fnum(pts[0].X), fnum(pts[0].Y), fnum(pts[1].X), fnum(pts[1].Y), fnum(pts[2].X), fnum(pts[2].Y))
+			for _, q := range p.Pts[i : i+3] {
+				c.num(q.X)
+				c.num(q.Y)
+			}
+			c.op("c")
+			i += 3
 		case Close:
-			c.b.WriteString("h\n")
+			c.op("h")
 		}
-	})
+	}
 }
 
 func (c *content) color(col Color, stroke bool) {
 	if c.gray {
 		col = col.Gray()
 	}
-	op := "rg"
-	if stroke {
-		op = "RG"
+	for _, v := range []float64{col.R, col.G, col.B} {
+		c.b = appendNum(c.b, v, 3)
+		c.b = append(c.b, ' ')
 	}
-	c.op("%s %s %s %s", fnum(col.R), fnum(col.G), fnum(col.B), op)
+	if stroke {
+		c.op("RG")
+	} else {
+		c.op("rg")
+	}
 }
 
 func (c *content) node(n Node) {
@@ -56,7 +113,7 @@ func (c *content) node(n Node) {
 		c.op("q")
 		b := n.Img.Bounds()
 		c.cm(n.M.Mul(Matrix{A: float64(b.Dx()), D: -float64(b.Dy()), E: float64(b.Min.X), F: float64(b.Min.Y + b.Dy())}))
-		c.op("%s Do", c.d.image(n, c.gray))
+		c.op(c.d.image(n, c.gray) + " Do")
 		c.op("Q")
 	case *Group:
 		c.group(n)
@@ -66,6 +123,9 @@ func (c *content) node(n Node) {
 func (c *content) shape(s *Shape) {
 	c.op("q")
 	c.cm(s.M)
+	outer := c.unit
+	c.setUnit(c.under(s.M))
+	defer c.setUnit(outer)
 	if s.Fill != nil {
 		fillOp, clipOp := "f", "W n"
 		if s.EvenOdd {
@@ -74,16 +134,16 @@ func (c *content) shape(s *Shape) {
 		c.paint(s.Fill, func() { c.path(s.Path) }, fillOp, clipOp, false)
 	}
 	if s.Stroke != nil {
-		c.op("%s w %d J %d j %s M", fnum(s.Width), s.Cap, s.Join, fnum(s.Miter))
+		c.num(s.Width)
+		c.op("w " + strconv.Itoa(s.Cap) + " J " + strconv.Itoa(s.Join) + " j " + fnum(s.Miter) + " M")
 		if len(s.Dash) > 0 {
-			var b bytes.Buffer
-			for i, v := range s.Dash {
-				if i > 0 {
-					b.WriteByte(' ')
-				}
-				b.WriteString(fnum(v))
+			c.b = append(c.b, '[')
+			for _, v := range s.Dash {
+				c.num(v)
 			}
-			c.op("[%s] %s d", b.String(), fnum(s.DashOff))
+			c.b = append(c.b, ']', ' ')
+			c.num(s.DashOff)
+			c.op("d")
 		}
 		if s.Stroke.Gradient == nil {
 			c.paint(s.Stroke, func() { c.path(s.Path) }, "S", "", true)
@@ -103,35 +163,36 @@ func (c *content) paint(p *Paint, draw func(), paintOp, clipOp string, stroke bo
 	if g := p.Gradient; g != nil {
 		c.op("q")
 		draw()
-		c.op("%s", clipOp)
+		c.op(clipOp)
 		if a, uniform := stopAlpha(g); uniform {
 			if a*g.Opacity < 1 {
-				c.op("%s gs", c.d.alpha(a*g.Opacity))
+				c.op(c.d.alpha(a*g.Opacity) + " gs")
 			}
 		} else { // a soft mask of the stops' opacity, drawn the same way
-			m := &content{d: c.d}
+			m := newContent(c.d, false, c.unit)
 			m.op("q")
 			m.cm(g.M)
-			m.op("%s sh", c.d.shading(g, false, true))
+			m.op(c.d.shading(g, false, true) + " sh")
 			m.op("Q")
-			c.op("%s gs", c.d.softMask(c.d.form(m.b.Bytes(), Rect{-1e5, -1e5, 2e5, 2e5}, true), false))
+			form, _ := c.d.form(m.b, Rect{-1e5, -1e5, 2e5, 2e5}, true)
+			c.op(c.d.softMask(form, false) + " gs")
 			if g.Opacity < 1 {
-				c.op("%s gs", c.d.alpha(g.Opacity))
+				c.op(c.d.alpha(g.Opacity) + " gs")
 			}
 		}
 		c.cm(g.M)
-		c.op("%s sh", c.d.shading(g, c.gray, false))
+		c.op(c.d.shading(g, c.gray, false) + " sh")
 		c.op("Q")
 		return
 	}
 	if p.Color.A < 1 {
-		c.op("%s gs", c.d.alpha(p.Color.A))
+		c.op(c.d.alpha(p.Color.A) + " gs")
 	}
 	c.color(p.Color, stroke)
 	draw()
-	c.op("%s", paintOp)
+	c.op(paintOp)
 	if p.Color.A < 1 {
-		c.op("%s gs", c.d.alpha(1))
+		c.op(c.d.alpha(1) + " gs")
 	}
 }
 
@@ -153,12 +214,11 @@ func (c *content) group(g *Group) {
 		}
 		return
 	}
+	if g.Clip != nil && len(g.Clip) == 0 {
+		return // clipped away
+	}
 	c.op("q")
 	if g.Clip != nil {
-		if len(g.Clip) == 0 {
-			c.op("Q")
-			return
-		}
 		for _, cl := range g.Clip {
 			c.path(cl.Path.Transform(cl.M))
 		}
@@ -169,18 +229,28 @@ func (c *content) group(g *Group) {
 		}
 	}
 	if g.Mask != nil {
-		m := &content{d: c.d}
+		m := newContent(c.d, false, c.unit)
 		m.group(&Group{Opacity: 1, Clip: g.Mask.Clip, Children: g.Mask.Children})
-		c.op("%s gs", c.d.softMask(c.d.form(m.b.Bytes(), g.Mask.bounds(), false), g.MaskAlpha))
+		form, _ := c.d.form(m.b, g.Mask.bounds(), false)
+		c.op(c.d.softMask(form, g.MaskAlpha) + " gs")
 	}
 	if g.Opacity < 1 {
-		c.op("%s gs", c.d.alpha(g.Opacity))
+		c.op(c.d.alpha(g.Opacity) + " gs")
 	}
-	inner := &content{d: c.d, gray: c.gray}
+	if g.Mask == nil && g.Opacity >= 1 {
+		// A clip alone needs no transparency group.
+		for _, ch := range g.Children {
+			c.node(ch)
+		}
+		c.op("Q")
+		return
+	}
+	inner := newContent(c.d, c.gray, c.unit)
 	for _, ch := range g.Children {
 		inner.node(ch)
 	}
-	c.op("%s Do", c.d.form(inner.b.Bytes(), g.bounds(), false))
+	_, nm := c.d.form(inner.b, g.bounds(), false)
+	c.op(nm + " Do")
 	c.op("Q")
 }
 
@@ -188,32 +258,40 @@ func (c *content) group(g *Group) {
 // scene and colouring.
 func (d *pdfDoc) sceneForm(sc *Scene, gray bool) string {
 	k := formKey{sc, gray}
-	if name, ok := d.forms[k]; ok {
-		return name
+	if nm, ok := d.forms[k]; ok {
+		return nm
 	}
-	c := &content{d: d, gray: gray}
+	c := newContent(d, gray, math.Max(sc.ViewBox.W, sc.ViewBox.H)/1e4)
 	c.node(sc.Root)
-	name := d.form(c.b.Bytes(), sc.ViewBox, false)
-	d.forms[k] = name
-	return name
+	_, nm := d.form(c.b, sc.ViewBox, false)
+	d.forms[k] = nm
+	return nm
 }
 
-// PDF writes the page as a one-page vector PDF, 0.75 pt per CSS pixel,
-// with every Link a clickable area.
-func (pg *Page) PDF() ([]byte, error) {
-	d := newPDF()
-	const k = 0.75
-	c := &content{d: d}
+// pdfScale is the PDF's size: 0.75 pt per CSS pixel.
+const pdfScale = 0.75
+
+// WritePDF writes the page as a one-page vector PDF, 0.75 pt per CSS
+// pixel, with every Link a clickable area. Each logo is one form, drawn
+// once and placed wherever the logo appears.
+func (pg *Page) WritePDF(w io.Writer) error {
+	d := newPDF(w)
+	const k = pdfScale
+	c := newContent(d, false, 0.01)
 	c.cm(Matrix{A: k, D: -k, F: pg.H * k})
 	c.color(pg.Background, false)
-	c.op("0 0 %s %s re f", fnum(pg.W), fnum(pg.H))
-	var annots []string
+	c.num(0)
+	c.num(0)
+	c.num(pg.W)
+	c.num(pg.H)
+	c.op("re f")
+	var annots []byte
 	var walk func(items []Item)
 	walk = func(items []Item) {
 		for _, it := range items {
 			switch it := it.(type) {
 			case *Box:
-				pg.pdfBox(c, it)
+				pdfBox(c, it)
 			case *Text:
 				c.color(it.Color, false)
 				c.path(it.Path())
@@ -221,31 +299,31 @@ func (pg *Page) PDF() ([]byte, error) {
 			case *Logo:
 				c.op("q")
 				if it.Gray {
-					c.op("%s gs", d.alpha(archivedOpacity))
+					c.op(d.alpha(archivedOpacity) + " gs")
 				}
 				c.cm(it.Scene.Fit(it.X, it.Y, it.W, it.H))
-				c.op("%s Do", d.sceneForm(it.Scene, it.Gray))
+				c.op(d.sceneForm(it.Scene, it.Gray) + " Do")
 				c.op("Q")
 			case *Link:
 				walk(it.Items)
 				n := d.alloc()
 				d.object(n, fmt.Sprintf("<</Type/Annot/Subtype/Link/Rect[%s %s %s %s]/Border[0 0 0]/A<</S/URI/URI(%s)>>>>",
 					fnum(it.X*k), fnum((pg.H-it.Y-it.H)*k), fnum((it.X+it.W)*k), fnum((pg.H-it.Y)*k), pdfString(it.URL)), nil)
-				annots = append(annots, fmt.Sprintf("%d 0 R", n))
+				annots = fmt.Appendf(annots, " %d 0 R", n)
 			}
 		}
 	}
 	walk(pg.Items)
 	contents, page, pages, catalog := d.alloc(), d.alloc(), d.alloc(), d.alloc()
-	d.object(contents, "", c.b.Bytes())
+	d.object(contents, "", c.b)
 	d.object(page, fmt.Sprintf("<</Type/Page/Parent %d 0 R/MediaBox[0 0 %s %s]/Resources %d 0 R/Contents %d 0 R/Annots[%s]>>",
-		pages, fnum(pg.W*k), fnum(pg.H*k), d.resources, contents, joinSpace(annots)), nil)
+		pages, fnum(pg.W*k), fnum(pg.H*k), d.resources, contents, annots), nil)
 	d.object(pages, fmt.Sprintf("<</Type/Pages/Kids[%d 0 R]/Count 1>>", page), nil)
 	d.object(catalog, fmt.Sprintf("<</Type/Catalog/Pages %d 0 R>>", pages), nil)
-	return d.finish(catalog), nil
+	return d.finish(catalog)
 }
 
-func (pg *Page) pdfBox(c *content, b *Box) {
+func pdfBox(c *content, b *Box) {
 	if b.Fill != nil {
 		c.color(*b.Fill, false)
 		c.path(b.Path())
@@ -253,9 +331,12 @@ func (pg *Page) pdfBox(c *content, b *Box) {
 	}
 	if b.Stroke != nil {
 		c.color(*b.Stroke, true)
-		c.op("%s w", fnum(b.StrokeWidth))
+		c.num(b.StrokeWidth)
+		c.op("w")
 		if b.Dashed {
-			c.op("[%s] 0 d", fnum(3*b.StrokeWidth))
+			c.b = append(c.b, '[')
+			c.num(3 * b.StrokeWidth)
+			c.op("] 0 d")
 		}
 		c.path(b.Path())
 		c.op("S")
@@ -265,30 +346,18 @@ func (pg *Page) pdfBox(c *content, b *Box) {
 	}
 }
 
-func joinSpace(s []string) string {
-	var b bytes.Buffer
-	for i, x := range s {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(x)
-	}
-	return b.String()
-}
-
 // pdfString escapes a literal string's delimiters; URLs are ASCII.
 func pdfString(s string) string {
-	var b bytes.Buffer
+	var b []byte
 	for _, r := range s {
 		switch {
 		case r == '(' || r == ')' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
+			b = append(b, '\\', byte(r))
 		case r < 0x20 || r > 0x7e:
-			fmt.Fprintf(&b, "%%%02X", r) // URLs from the site model are ASCII; anything else is percent-encoded
+			b = fmt.Appendf(b, "%%%02X", r) // URLs from the site model are ASCII; anything else is percent-encoded
 		default:
-			b.WriteRune(r)
+			b = append(b, byte(r))
 		}
 	}
-	return b.String()
+	return string(b)
 }

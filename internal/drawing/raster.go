@@ -170,21 +170,12 @@ func coverage(p Path, evenOdd bool, b image.Rectangle) *image.Alpha {
 		rasterize(out, p, b)
 		return out
 	}
-	start := 0
-	for i, op := range p.Ops {
-		if op == MoveTo && i > start || i == len(p.Ops)-1 {
-			end := i
-			if i == len(p.Ops)-1 {
-				end = i + 1
-			}
-			sub := slicePath(p, start, end)
-			sb := pixelBounds(sub.Bounds(), Identity, b)
-			if !sb.Empty() {
-				one := image.NewAlpha(sb)
-				rasterize(one, sub, sb)
-				xor(out, one)
-			}
-			start = i
+	for _, sub := range splitSubpaths(p) {
+		sb := pixelBounds(sub.Bounds(), Identity, b)
+		if !sb.Empty() {
+			one := image.NewAlpha(sb)
+			rasterize(one, sub, sb)
+			xor(out, one)
 		}
 	}
 	return out
@@ -200,17 +191,24 @@ func subpaths(p Path) int {
 	return n
 }
 
-// slicePath is the operations [from, to) of p with their points.
-func slicePath(p Path, from, to int) Path {
-	i := 0
-	var out Path
-	for k, op := range p.Ops {
-		n := map[byte]int{MoveTo: 1, LineTo: 1, CubeTo: 3, Close: 0}[op]
-		if k >= from && k < to {
-			out.Ops = append(out.Ops, op)
-			out.Pts = append(out.Pts, p.Pts[i:i+n]...)
+// splitSubpaths cuts p before each MoveTo, sharing its storage.
+func splitSubpaths(p Path) []Path {
+	var out []Path
+	op0, pt0, pt := 0, 0, 0
+	for i, op := range p.Ops {
+		if op == MoveTo && i > op0 {
+			out = append(out, Path{Ops: p.Ops[op0:i], Pts: p.Pts[pt0:pt]})
+			op0, pt0 = i, pt
 		}
-		i += n
+		switch op {
+		case MoveTo, LineTo:
+			pt++
+		case CubeTo:
+			pt += 3
+		}
+	}
+	if len(p.Ops) > op0 {
+		out = append(out, Path{Ops: p.Ops[op0:], Pts: p.Pts[pt0:pt]})
 	}
 	return out
 }
@@ -258,9 +256,68 @@ func rasterize(dst *image.Alpha, p Path, b image.Rectangle) {
 }
 
 // drawImage draws a raster with bilinear filtering, as browsers smooth
-// scaled images.
+// scaled images. A raster drawn at less than half its size is first halved
+// (2×2 pixels averaged) until it is not, as a browser's mipmaps do, so the
+// filter costs what is drawn rather than what is embedded.
 func drawImage(dst *image.RGBA, im *Image, m Matrix) {
 	t := m.Mul(im.M)
+	src := im.Img
+	s := math.Max(math.Hypot(t.A, t.B), math.Hypot(t.C, t.D))
+	level := 0
+	for ; s < 0.5 && level < 12; s *= 2 {
+		level++
+	}
+	if level > 0 {
+		sb := im.Img.Bounds()
+		mip := im.mip(level)
+		mb := mip.Bounds()
+		t = t.Mul(Translate(float64(sb.Min.X), float64(sb.Min.Y))).Mul(ScaleBy(float64(sb.Dx())/float64(mb.Dx()), float64(sb.Dy())/float64(mb.Dy())))
+		src = mip
+	}
 	s2d := f64.Aff3{t.A, t.C, t.E, t.B, t.D, t.F}
-	xdraw.BiLinear.Transform(dst, s2d, im.Img, im.Img.Bounds(), xdraw.Over, nil)
+	xdraw.BiLinear.Transform(dst, s2d, src, src.Bounds(), xdraw.Over, nil)
+}
+
+// mip is the raster halved level times, made once and kept.
+func (im *Image) mip(level int) *image.RGBA {
+	im.mipsMu.Lock()
+	defer im.mipsMu.Unlock()
+	for len(im.mips) < level {
+		var prev *image.RGBA
+		if len(im.mips) == 0 {
+			b := im.Img.Bounds()
+			prev = image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+			draw.Draw(prev, prev.Bounds(), im.Img, b.Min, draw.Src)
+		} else {
+			prev = im.mips[len(im.mips)-1]
+		}
+		im.mips = append(im.mips, halve(prev))
+	}
+	return im.mips[level-1]
+}
+
+// halve averages each 2×2 block of premultiplied pixels (an odd last row
+// or column with itself).
+func halve(src *image.RGBA) *image.RGBA {
+	b := src.Bounds()
+	w, h := (b.Dx()+1)/2, (b.Dy()+1)/2
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		r0 := src.Pix[(2*y)*src.Stride:]
+		r1 := r0
+		if 2*y+1 < b.Dy() {
+			r1 = src.Pix[(2*y+1)*src.Stride:]
+		}
+		out := dst.Pix[y*dst.Stride:]
+		for x := range w {
+			x0, x1 := 8*x, 8*x+4
+			if 2*x+1 >= b.Dx() {
+				x1 = x0
+			}
+			for c := range 4 {
+				out[4*x+c] = uint8((uint32(r0[x0+c]) + uint32(r0[x1+c]) + uint32(r1[x0+c]) + uint32(r1[x1+c]) + 2) / 4)
+			}
+		}
+	}
+	return dst
 }

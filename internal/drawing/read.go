@@ -35,6 +35,7 @@ func Read(data []byte) (*Scene, error) {
 		return nil, err
 	}
 	r := &reader{ids: map[string]*elem{}}
+	var rs []rule
 	var walk func(*elem)
 	walk = func(e *elem) {
 		if id := e.attr("id"); id != "" {
@@ -43,14 +44,14 @@ func Read(data []byte) (*Scene, error) {
 			}
 		}
 		if e.name == "style" {
-			r.sheet = append(r.sheet, rules(cssComment.ReplaceAllString(e.text.String(), " "), nil, 0)...)
+			rs = append(rs, rules(cssComment.ReplaceAllString(e.text.String(), " "), nil, 0)...)
 		}
 		for _, c := range e.children {
 			walk(c)
 		}
 	}
 	walk(root)
-	r.sheet = parseSheet("", r.sheet)
+	r.sheet = parseSheet("", rs)
 	vb, ok := rootViewBox(root)
 	if !ok {
 		return nil, errors.New("has neither a viewBox nor a width and height")

@@ -1,6 +1,9 @@
 package drawing
 
-import "image"
+import (
+	"image"
+	"sync"
+)
 
 // Scene is a logo ready to draw: its viewBox and what it paints, in its
 // user units. Problems lists what Read could not draw faithfully; a Scene
@@ -125,6 +128,9 @@ type Image struct {
 	Data    []byte
 	Format  string
 	Opacity float64
+
+	mipsMu sync.Mutex
+	mips   []*image.RGBA // Img halved once, twice, …, for drawing it small
 }
 
 func (im *Image) bounds() Rect {

@@ -24,6 +24,15 @@ type elem struct {
 	children []*elem
 	parent   *elem
 	text     strings.Builder
+	classes  []string // the class attribute split, once
+	split    bool
+}
+
+func (e *elem) classList() []string {
+	if !e.split {
+		e.classes, e.split = strings.Fields(e.attrs["class"]), true
+	}
+	return e.classes
 }
 
 func (e *elem) attr(name string) string { return strings.TrimSpace(e.attrs[name]) }

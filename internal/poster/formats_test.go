@@ -41,12 +41,18 @@ func fixturePosters(t *testing.T) ([]*Poster, Report) {
 	return Plan(Input{Site: s, Logos: data, Date: time.Date(2026, 8, 7, 0, 0, 0, 0, time.UTC)})
 }
 
-func TestSVG(t *testing.T) {
-	list, _ := fixturePosters(t)
-	svg, err := list[0].SVG()
-	if err != nil {
+func encode(t *testing.T, po *Poster, format string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := po.Write(&b, format); err != nil {
 		t.Fatal(err)
 	}
+	return b.Bytes()
+}
+
+func TestSVG(t *testing.T) {
+	list, _ := fixturePosters(t)
+	svg := encode(t, list[0], "svg")
 	ids, uses, links := map[string]bool{}, 0, 0
 	d := xml.NewDecoder(bytes.NewReader(svg))
 	for {
@@ -120,10 +126,7 @@ func TestScopeCSS(t *testing.T) {
 
 func TestPNG(t *testing.T) {
 	list, _ := fixturePosters(t)
-	data, err := list[0].Encode("png")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := encode(t, list[0], "png")
 	img, err := png.Decode(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
@@ -152,10 +155,7 @@ func TestPDF(t *testing.T) {
 		t.Skip("pdfinfo not found: install poppler-utils (apt-get install -y poppler-utils) to check the PDF")
 	}
 	list, _ := fixturePosters(t)
-	data, err := list[0].Encode("pdf")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := encode(t, list[0], "pdf")
 	dir := t.TempDir()
 	file := filepath.Join(dir, "landscape.pdf")
 	if err := os.WriteFile(file, data, 0o644); err != nil {

@@ -89,9 +89,7 @@ func (p *planner) tile(po *Poster, tl Tile) drawing.Item {
 	inner := drawing.Rect{X: r.X + width + pad, Y: r.Y + width + pad, W: r.W - 2*(width+pad), H: r.H - 2*(width+pad)}
 	if l := p.lib[it.Logo]; l != nil && l.scene != nil {
 		link.Items = append(link.Items, &drawing.Logo{Rect: inner, Key: l.key, Scene: l.scene, Gray: it.Archived})
-		if l.svg != nil {
-			po.logos[l.key] = l.svg
-		}
+		po.logos[l.key] = l.symbol
 		return link
 	}
 	size, bold := 10.0, false

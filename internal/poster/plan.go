@@ -1,6 +1,7 @@
 package poster
 
 import (
+	"bytes"
 	"encoding/base64"
 	"fmt"
 	"math"
@@ -83,9 +84,9 @@ func Plan(in Input) ([]*Poster, Report) {
 
 // logo is a logo as the posters draw it.
 type logo struct {
-	key   string
-	scene *drawing.Scene // nil: a name tile
-	svg   []byte         // what the SVG embeds
+	key    string
+	scene  *drawing.Scene // nil: a name tile
+	symbol []byte         // the scoped <symbol> the SVG posters embed
 }
 
 // readLogos reads every distinct logo once, on every CPU, and decides how
@@ -144,16 +145,30 @@ func readLogo(key string, data []byte) (*logo, string) {
 		return &logo{key: key}, err.Error()
 	}
 	if len(sc.Problems) == 0 {
-		return &logo{key: key, scene: sc, svg: data}, ""
+		return newLogo(key, sc, data)
 	}
 	why := strings.Join(sc.Problems, ", ")
 	if r := largest(sc.Rasters); r != nil {
 		b := r.Img.Bounds()
 		svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d"><image width="%d" height="%d" href="data:image/%s;base64,%s"/></svg>`,
 			b.Dx(), b.Dy(), b.Dx(), b.Dy(), r.Format, base64.StdEncoding.EncodeToString(r.Data))
-		return &logo{key: key, scene: rasterScene(r), svg: []byte(svg)}, why
+		l, err := newLogo(key, rasterScene(r), []byte(svg))
+		if err != "" {
+			return l, err
+		}
+		return l, why
 	}
 	return &logo{key: key}, why
+}
+
+// newLogo is a logo drawn from sc, whose markup the SVG posters embed.
+func newLogo(key string, sc *drawing.Scene, markup []byte) (*logo, string) {
+	vb := sc.ViewBox
+	var b bytes.Buffer
+	if err := symbol(&b, markup, key, fmt.Sprintf("%s %s %s %s", num(vb.X), num(vb.Y), num(vb.W), num(vb.H))); err != nil {
+		return &logo{key: key}, err.Error()
+	}
+	return &logo{key: key, scene: sc, symbol: b.Bytes()}, ""
 }
 
 func largest(rs []*drawing.Image) *drawing.Image {
@@ -171,10 +186,9 @@ func area(r *drawing.Image) int { b := r.Img.Bounds(); return b.Dx() * b.Dy() }
 // rasterScene is a scene of the raster alone, at its own pixel size.
 func rasterScene(r *drawing.Image) *drawing.Scene {
 	b := r.Img.Bounds()
-	im := *r
-	im.M = drawing.Translate(-float64(b.Min.X), -float64(b.Min.Y))
+	im := &drawing.Image{M: drawing.Translate(-float64(b.Min.X), -float64(b.Min.Y)), Img: r.Img, Data: r.Data, Format: r.Format, Opacity: r.Opacity}
 	return &drawing.Scene{ViewBox: drawing.Rect{W: float64(b.Dx()), H: float64(b.Dy())},
-		Root: &drawing.Group{Opacity: 1, Children: []drawing.Node{&im}}}
+		Root: &drawing.Group{Opacity: 1, Children: []drawing.Node{im}}}
 }
 
 // theme is the page's palette (templates/css), with the settings' accent.

@@ -1,9 +1,11 @@
 package poster
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -11,45 +13,24 @@ import (
 	"github.com/serverless-landscape/landscape/internal/drawing"
 )
 
-// SVG writes the poster as one self-contained SVG: each logo's own markup
-// once, as a scoped <symbol>, placed by <use>; every tile a link to its
-// item's page. Archived logos use a saturate filter, which the logo
+// writeSVG writes the poster as one self-contained SVG: each logo's own
+// markup once, as a scoped <symbol>, placed by <use>; every tile a link to
+// its item's page. Archived logos use a saturate filter, which the logo
 // sanitizer allows, for the page's grayscale(1).
-func (po *Poster) SVG() ([]byte, error) {
-	var b bytes.Buffer
+func (po *Poster) writeSVG(w *bufio.Writer) error {
 	pg := po.Page
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s">`, num(pg.W), num(pg.H), num(pg.W), num(pg.H))
-	b.WriteString(`<defs><filter id="archived"><feColorMatrix type="saturate" values="0"/></filter>`)
-	keys := make([]string, 0, len(po.logos))
-	for k := range po.logos {
-		keys = append(keys, k)
+	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s">`, num(pg.W), num(pg.H), num(pg.W), num(pg.H))
+	w.WriteString(`<defs><filter id="archived"><feColorMatrix type="saturate" values="0"/></filter>`)
+	for _, k := range slices.Sorted(maps.Keys(po.logos)) {
+		w.Write(po.logos[k])
 	}
-	slices.Sort(keys)
-	scenes := map[string]*drawing.Scene{}
-	collectScenes(pg.Items, scenes)
-	for _, k := range keys {
-		sc := scenes[k]
-		vb := sc.ViewBox
-		if err := symbol(&b, po.logos[k], k, fmt.Sprintf("%s %s %s %s", num(vb.X), num(vb.Y), num(vb.W), num(vb.H))); err != nil {
-			return nil, fmt.Errorf("logo %s: %w", k, err)
-		}
-	}
-	b.WriteString(`</defs>`)
-	fmt.Fprintf(&b, `<rect width="100%%" height="100%%" fill="%s"/>`, hexColor(pg.Background))
+	w.WriteString(`</defs>`)
+	fmt.Fprintf(w, `<rect width="100%%" height="100%%" fill="%s"/>`, hexColor(pg.Background))
+	var b bytes.Buffer
 	writeItems(&b, pg.Items)
-	b.WriteString(`</svg>`)
-	return b.Bytes(), nil
-}
-
-func collectScenes(items []drawing.Item, out map[string]*drawing.Scene) {
-	for _, it := range items {
-		switch it := it.(type) {
-		case *drawing.Logo:
-			out[it.Key] = it.Scene
-		case *drawing.Link:
-			collectScenes(it.Items, out)
-		}
-	}
+	w.Write(b.Bytes())
+	_, err := w.WriteString(`</svg>`)
+	return err
 }
 
 func writeItems(b *bytes.Buffer, items []drawing.Item) {

@@ -1,26 +1,28 @@
 package poster
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
-
-	"github.com/serverless-landscape/landscape/internal/drawing"
+	"io"
 )
 
-// Encode writes the poster in one format: svg, pdf, or png at twice its
-// CSS size.
-func (po *Poster) Encode(format string) ([]byte, error) {
+// Write writes the poster in one format to w: svg, pdf, or png at twice
+// its CSS size.
+func (po *Poster) Write(w io.Writer, format string) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	var err error
 	switch format {
 	case "svg":
-		return po.SVG()
+		err = po.writeSVG(bw)
 	case "pdf":
-		return po.Page.PDF()
+		err = po.Page.WritePDF(bw)
 	case "png":
-		var b bytes.Buffer
-		if err := drawing.EncodePNG(&b, po.Page.Rasterize(2)); err != nil {
-			return nil, err
-		}
-		return b.Bytes(), nil
+		err = po.Page.WritePNG(bw, 2)
+	default:
+		return fmt.Errorf("unknown poster format %q", format)
 	}
-	return nil, fmt.Errorf("unknown poster format %q", format)
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
 }
