@@ -38,6 +38,7 @@ type Options struct {
 	Strict       bool   // fail on any error, not only on unreadable input
 	Offline      bool   // use caches only: no GitHub or logo requests
 	NoPoster     bool   // skip the posters (landscape.svg, .pdf, .png)
+	CacheKey     []byte // seals the poster cache; nil: a key made once in the user's cache folder
 
 	Templates fs.FS        // the site templates
 	Client    *http.Client // for logos and GitHub; nil means a client with timeouts

@@ -1,7 +1,9 @@
 package build
 
 import (
+	"bytes"
 	"context"
+	"image/png"
 	"encoding/json"
 	"errors"
 	"os"
@@ -9,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/serverless-landscape/landscape/internal/poster"
 	"github.com/serverless-landscape/landscape/templates"
 )
 
@@ -36,7 +39,9 @@ func corpusOptions(t testing.TB, dir string) Options {
 
 // TestBuildCorpora builds both real landscapes and checks that nothing is
 // lost: every item has its page and its entry in items.json, and every logo
-// an item points at exists.
+// an item points at exists. The small one is built with its posters; the
+// posters of cncf-full are left out, as their drawing is tested on its own
+// (internal/poster) and would multiply the suite's time.
 func TestBuildCorpora(t *testing.T) {
 	if testing.Short() {
 		t.Skip("building the corpora takes a while; skipped with -short")
@@ -44,6 +49,8 @@ func TestBuildCorpora(t *testing.T) {
 	for _, name := range []string{"serverless", "cncf-full"} {
 		t.Run(name, func(t *testing.T) {
 			o := corpusOptions(t, corpus(t, name))
+			o.NoPoster = name == "cncf-full"
+			o.CacheKey = bytes.Repeat([]byte{1}, keySize)
 			res, err := Build(context.Background(), o)
 			if err != nil {
 				t.Fatalf("build: %v\n%s", err, strings.Join(strings.Split(res.Diags.Summary(), "\n"), "\n"))
@@ -75,8 +82,31 @@ func TestBuildCorpora(t *testing.T) {
 					t.Errorf("item %s: logo %s not written", it.ID, it.Logo)
 				}
 			}
+			if !o.NoPoster {
+				checkPosters(t, o.OutDir)
+			}
 			t.Logf("%d items, %d placeholder tiles, %d files, %s", len(items), placeholders, res.Files, res.Diags.Summary())
 		})
+	}
+}
+
+// checkPosters checks that the three posters are there, the PNG at twice
+// the default width.
+func checkPosters(t *testing.T, dir string) {
+	t.Helper()
+	for _, name := range []string{"landscape.svg", "landscape.pdf", "landscape.png"} {
+		if st, err := os.Stat(filepath.Join(dir, name)); err != nil || st.Size() == 0 {
+			t.Errorf("%s: not written (%v)", name, err)
+		}
+	}
+	f, err := os.Open(filepath.Join(dir, "landscape.png"))
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil || cfg.Width != 2*poster.DefaultWidth {
+		t.Errorf("landscape.png: %d pixels wide (%v), want %d", cfg.Width, err, 2*poster.DefaultWidth)
 	}
 }
 

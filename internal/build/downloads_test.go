@@ -27,7 +27,8 @@ func TestDownloads(t *testing.T) {
 	}
 	for _, noPoster := range []bool{false, true} {
 		o := Options{DataFile: filepath.Join(fixture, "landscape.yml"), SettingsFile: file, LogosDir: filepath.Join(fixture, "logos"),
-			OutDir: filepath.Join(t.TempDir(), "public"), CacheDir: filepath.Join(dir, "cache"), Offline: true, NoPoster: noPoster, Templates: templates.FS}
+			OutDir: filepath.Join(t.TempDir(), "public"), CacheDir: filepath.Join(dir, "cache"), Offline: true, NoPoster: noPoster, Templates: templates.FS,
+			CacheKey: []byte("0123456789abcdef0123456789abcdef")}
 		if _, err := Build(context.Background(), o); err != nil {
 			t.Fatal(err)
 		}

@@ -21,44 +21,56 @@ import (
 
 // posterVersion changes whenever the posters drawn from the same input
 // change, so that cached posters of older builds are not reused.
-const posterVersion = "1"
+const posterVersion = "2"
 
 // posters writes landscape.svg, .pdf and .png (and the groups' posters)
-// into dir. They are cached by the hash of everything they show, so a
-// build in which neither the layout nor a logo changed links the last
-// ones instead of drawing them again.
+// into dir. They are cached under a digest of everything they show (the
+// layout's inputs and the logos' content-hashed names, which the pipeline
+// already has), so a build in which neither the layout nor a logo changed
+// links the last ones instead of drawing them again.
 func (o *Builder) posters(ctx context.Context, file string, s *site.Site, logoData map[string][]byte, dir string, diags *diag.List) error {
 	return o.stage("poster", func() (string, error) {
 		date := o.dataDate()
 		key := posterKey(s, date)
-		if o.CacheDir != "" {
-			if n, ok := linkCachedPosters(filepath.Join(o.CacheDir, "poster", key), dir); ok {
-				return fmt.Sprintf("%d files, unchanged", n), nil
-			}
+		cache := o.posterCache()
+		if n, ok := cache.reuse(key, dir); ok {
+			return fmt.Sprintf("%d files, unchanged", n), nil
 		}
 		list, rep := poster.Plan(poster.Input{Site: s, Logos: logoData, Date: date})
 		reportPoster(file, s, rep, diags)
-		files := map[string][]byte{}
+		files := map[string][]byte{} // name: sha256
 		for _, po := range list {
 			for _, f := range po.Formats {
 				if err := ctx.Err(); err != nil {
 					return "", err
 				}
-				data, err := po.Encode(f)
+				name := po.Name + "." + f
+				sum, err := writePoster(filepath.Join(dir, name), po, f)
 				if err != nil {
-					return "", fmt.Errorf("%s.%s: %w", po.Name, f, err)
+					return "", fmt.Errorf("%s: %w", name, err)
 				}
-				files[po.Name+"."+f] = data
-				if err := os.WriteFile(filepath.Join(dir, po.Name+"."+f), data, 0o644); err != nil {
-					return "", err
-				}
+				files[name] = sum
 			}
 		}
-		if o.CacheDir != "" {
-			storePosters(filepath.Join(o.CacheDir, "poster", key), files, o.logger())
+		if err := cache.store(key, dir, files); err != nil {
+			o.logger().Warn("poster cache", "err", err)
 		}
 		return fmt.Sprintf("%d files, %d logos drawn as raster or name tile", len(files), len(rep.Fallbacks)), nil
 	})
+}
+
+// writePoster streams one poster into its file and returns its SHA-256.
+func writePoster(path string, po *poster.Poster, format string) ([]byte, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	h := sha256.New()
+	err = po.Write(io.MultiWriter(f, h), format)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return h.Sum(nil), err
 }
 
 // reportPoster warns about each logo the posters cannot draw from its
@@ -127,88 +139,6 @@ func posterKey(s *site.Site, date time.Time) string {
 	}
 	fmt.Fprintf(h, "n%d\n", len(s.Items))
 	return hex.EncodeToString(h.Sum(nil))[:32]
-}
-
-// posterManifest lists a cache entry's files with the hash of each, so
-// that a damaged or planted file is never served: the cache folder is not
-// trusted.
-type posterManifest map[string]string
-
-func linkCachedPosters(entry, dir string) (int, bool) {
-	data, err := os.ReadFile(filepath.Join(entry, "manifest.json"))
-	if err != nil {
-		return 0, false
-	}
-	var m posterManifest
-	if json.Unmarshal(data, &m) != nil || len(m) == 0 {
-		return 0, false
-	}
-	for name, sum := range m {
-		if name != filepath.Base(name) || !strings.HasPrefix(name, "landscape") {
-			return 0, false
-		}
-		f, err := os.Open(filepath.Join(entry, name))
-		if err != nil {
-			return 0, false
-		}
-		h := sha256.New()
-		_, err = io.Copy(h, f)
-		f.Close()
-		if err != nil || hex.EncodeToString(h.Sum(nil)) != sum {
-			return 0, false
-		}
-	}
-	for name := range m {
-		src, dst := filepath.Join(entry, name), filepath.Join(dir, name)
-		if os.Link(src, dst) != nil {
-			data, err := os.ReadFile(src)
-			if err != nil || os.WriteFile(dst, data, 0o644) != nil {
-				return 0, false
-			}
-		}
-	}
-	return len(m), true
-}
-
-// storePosters caches this build's posters; a failure only costs the
-// next build the drawing.
-func storePosters(entry string, files map[string][]byte, log interface{ Warn(string, ...any) }) {
-	parent := filepath.Dir(entry)
-	tmp, err := os.MkdirTemp(parent, ".new-")
-	if err != nil {
-		if os.MkdirAll(parent, 0o755) != nil {
-			return
-		}
-		if tmp, err = os.MkdirTemp(parent, ".new-"); err != nil {
-			return
-		}
-	}
-	m := posterManifest{}
-	for name, data := range files {
-		sum := sha256.Sum256(data)
-		m[name] = hex.EncodeToString(sum[:])
-		if err := os.WriteFile(filepath.Join(tmp, name), data, 0o644); err != nil {
-			os.RemoveAll(tmp)
-			log.Warn("poster cache", "err", err)
-			return
-		}
-	}
-	data, _ := json.Marshal(m)
-	if err := os.WriteFile(filepath.Join(tmp, "manifest.json"), data, 0o644); err != nil {
-		os.RemoveAll(tmp)
-		return
-	}
-	// One entry is kept: the posters of the last build.
-	if old, err := os.ReadDir(parent); err == nil {
-		for _, e := range old {
-			if e.Name() != filepath.Base(tmp) {
-				os.RemoveAll(filepath.Join(parent, e.Name()))
-			}
-		}
-	}
-	if err := os.Rename(tmp, entry); err != nil {
-		os.RemoveAll(tmp)
-	}
 }
 
 // Posters brings the posters in OutDir up to date with the last good

@@ -1,0 +1,254 @@
+package build
+
+import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// The poster cache keeps the last build's posters in CacheDir/poster/KEY,
+// KEY being a digest of what they show. The cache folder is not trusted:
+// a pull request can force-add it, and a planted landscape.svg would be
+// served from the site's origin. So each entry has a manifest sealed with
+// an HMAC under a key kept outside the checkout (in the user's cache
+// folder), naming each file with its SHA-256 and its identity on disk
+// (device, inode, size, modification time). A warm build checks the seal
+// and stats the files: a file that is still the one the manifest names is
+// linked into the site without being read; any other is hashed, and used
+// only if its hash is the sealed one. Nothing is read but the manifest.
+
+// posterCache is the cache folder for posters and its sealing key; a zero
+// one caches nothing.
+type posterCache struct {
+	dir string
+	key []byte
+}
+
+// posterEntry is a sealed manifest.
+type posterEntry struct {
+	Key   string       `json:"key"`
+	Files []posterFile `json:"files"`
+	MAC   []byte       `json:"mac,omitempty"`
+}
+
+type posterFile struct {
+	Name   string `json:"name"`
+	SHA256 []byte `json:"sha256"`
+	Size   int64  `json:"size"`
+	Dev    uint64 `json:"dev"`
+	Ino    uint64 `json:"ino"`
+	MTime  int64  `json:"mtime"`
+}
+
+func (o *Builder) posterCache() posterCache {
+	if o.CacheDir == "" {
+		return posterCache{}
+	}
+	key := o.CacheKey
+	if key == nil {
+		k, err := defaultCacheKey()
+		if err != nil {
+			o.logger().Warn("poster cache disabled", "err", err)
+			return posterCache{}
+		}
+		key = k
+	}
+	return posterCache{dir: filepath.Join(o.CacheDir, "poster"), key: key}
+}
+
+func (c posterCache) mac(e posterEntry) []byte {
+	e.MAC = nil
+	data, _ := json.Marshal(e)
+	m := hmac.New(sha256.New, c.key)
+	m.Write(data)
+	return m.Sum(nil)
+}
+
+// reuse links the cached posters for key into dir, when there are any
+// that can be trusted.
+func (c posterCache) reuse(key, dir string) (int, bool) {
+	if c.dir == "" || !validKey(key) {
+		return 0, false
+	}
+	entry := filepath.Join(c.dir, key)
+	data, err := os.ReadFile(filepath.Join(entry, "manifest.json"))
+	if err != nil || len(data) > 1<<20 {
+		return 0, false
+	}
+	var e posterEntry
+	if json.Unmarshal(data, &e) != nil || e.Key != key || len(e.Files) == 0 || !hmac.Equal(e.MAC, c.mac(e)) {
+		return 0, false
+	}
+	for _, f := range e.Files {
+		if f.Name != filepath.Base(f.Name) || !strings.HasPrefix(f.Name, "landscape") || !sameFile(filepath.Join(entry, f.Name), f) {
+			return 0, false
+		}
+	}
+	for _, f := range e.Files {
+		if err := linkOrCopy(filepath.Join(entry, f.Name), filepath.Join(dir, f.Name)); err != nil {
+			return 0, false
+		}
+	}
+	return len(e.Files), true
+}
+
+// sameFile says whether path is the file f describes: the same file on
+// disk, unchanged since it was sealed, or else one with the sealed hash.
+func sameFile(path string, f posterFile) bool {
+	fi, err := os.Lstat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != f.Size {
+		return false
+	}
+	if dev, ino, ok := fileID(fi); ok && dev == f.Dev && ino == f.Ino && fi.ModTime().UnixNano() == f.MTime {
+		return true
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer file.Close()
+	h := sha256.New()
+	_, err = io.Copy(h, file)
+	return err == nil && bytes.Equal(h.Sum(nil), f.SHA256)
+}
+
+// store keeps the posters just written into dir (named with their hashes)
+// as the cache's one entry, replacing the last build's.
+func (c posterCache) store(key, dir string, sums map[string][]byte) error {
+	if c.dir == "" || !validKey(key) {
+		return nil
+	}
+	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(c.dir, ".new-")
+	if err != nil {
+		return err
+	}
+	e := posterEntry{Key: key}
+	for _, name := range slices.Sorted(maps.Keys(sums)) {
+		path := filepath.Join(tmp, name)
+		if err := linkOrCopy(filepath.Join(dir, name), path); err != nil {
+			os.RemoveAll(tmp)
+			return err
+		}
+		fi, err := os.Lstat(path)
+		if err != nil {
+			os.RemoveAll(tmp)
+			return err
+		}
+		dev, ino, _ := fileID(fi)
+		e.Files = append(e.Files, posterFile{Name: name, SHA256: sums[name], Size: fi.Size(), Dev: dev, Ino: ino, MTime: fi.ModTime().UnixNano()})
+	}
+	e.MAC = c.mac(e)
+	data, _ := json.Marshal(e)
+	if err := os.WriteFile(filepath.Join(tmp, "manifest.json"), data, 0o644); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if old, err := os.ReadDir(c.dir); err == nil { // one entry is kept: the last build's
+		for _, d := range old {
+			if d.Name() != filepath.Base(tmp) {
+				os.RemoveAll(filepath.Join(c.dir, d.Name()))
+			}
+		}
+	}
+	if err := os.Rename(tmp, filepath.Join(c.dir, key)); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	return nil
+}
+
+func validKey(key string) bool {
+	return key != "" && strings.Trim(key, "0123456789abcdef") == ""
+}
+
+// linkOrCopy makes dst the file src: a hard link, or a copy across file
+// systems.
+func linkOrCopy(src, dst string) error {
+	if os.Link(src, dst) == nil {
+		return nil
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// keySize is the length of the cache key, in bytes.
+const keySize = 32
+
+// defaultCacheKey is this user's key for sealing caches: 32 random bytes
+// in landscape/cache-key under os.UserCacheDir, made the first time,
+// readable by the user alone. Two builds making it at once agree on one:
+// it is written aside and linked into place, which fails for the second,
+// who then reads the first's.
+func defaultCacheKey() ([]byte, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return nil, fmt.Errorf("no folder for the cache key: %w", err)
+	}
+	path := filepath.Join(dir, "landscape", "cache-key")
+	if k, err := readCacheKey(path); !errors.Is(err, fs.ErrNotExist) {
+		return k, err
+	}
+	key := make([]byte, keySize)
+	rand.Read(key)
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".cache-key-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(f.Name())
+	_, err = f.Write(key)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o600)
+	}
+	if err == nil {
+		if err = os.Link(f.Name(), path); errors.Is(err, fs.ErrExist) {
+			err = nil
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return readCacheKey(path)
+}
+
+func readCacheKey(path string) ([]byte, error) {
+	k, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if len(k) != keySize {
+		return nil, fmt.Errorf("%s is not a cache key (%d bytes; remove it and a new one is made)", path, len(k))
+	}
+	return k, nil
+}

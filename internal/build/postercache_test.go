@@ -1,0 +1,80 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/serverless-landscape/landscape/templates"
+)
+
+// TestPosterCache builds the hand-made site three times with one cache: the
+// second build links the first's posters, and a cached poster changed in
+// place (as a pull request could plant one) is drawn again, not served.
+func TestPosterCache(t *testing.T) {
+	fixture := filepath.Join("..", "render", "testdata", "site")
+	cache := filepath.Join(t.TempDir(), "cache")
+	build := func(key []byte) (string, string) {
+		t.Helper()
+		var log bytes.Buffer
+		o := Options{DataFile: filepath.Join(fixture, "landscape.yml"), SettingsFile: filepath.Join(fixture, "settings.yml"),
+			LogosDir: filepath.Join(fixture, "logos"), OutDir: filepath.Join(t.TempDir(), "public"), CacheDir: cache, CacheKey: key,
+			Offline: true, Templates: templates.FS, Log: &log}
+		if _, err := Build(context.Background(), o); err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(log.String(), "\n") {
+			if strings.HasPrefix(l, "poster: ") {
+				return o.OutDir, l
+			}
+		}
+		t.Fatalf("no poster stage in the log:\n%s", log.String())
+		return "", ""
+	}
+	key := bytes.Repeat([]byte{7}, keySize)
+	first, line := build(key)
+	if strings.Contains(line, "unchanged") {
+		t.Fatalf("first build: %s", line)
+	}
+	second, line := build(key)
+	if !strings.Contains(line, "unchanged") {
+		t.Fatalf("second build drew the posters again: %s", line)
+	}
+	for _, name := range []string{"landscape.svg", "landscape.pdf", "landscape.png"} {
+		a, err1 := os.ReadFile(filepath.Join(first, name))
+		b, err2 := os.ReadFile(filepath.Join(second, name))
+		if err1 != nil || err2 != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s: the cached poster differs from the drawn one (%v, %v)", name, err1, err2)
+		}
+	}
+
+	// Another key (another machine's cache) is not trusted.
+	if _, line := build(bytes.Repeat([]byte{8}, keySize)); strings.Contains(line, "unchanged") {
+		t.Errorf("a cache sealed with another key was used: %s", line)
+	}
+	// The entry is now sealed with key 8 again; change a cached file in place,
+	// keeping its size.
+	entries, _ := filepath.Glob(filepath.Join(cache, "poster", "*", "landscape.svg"))
+	if len(entries) != 1 {
+		t.Fatalf("got cache entries %v, want one", entries)
+	}
+	svg, err := os.ReadFile(entries[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	planted := append([]byte(`<svg><script>alert(1)</script>`), bytes.Repeat([]byte(" "), len(svg)-37)...)
+	planted = append(planted, "</svg>"...)
+	if err := os.WriteFile(entries[0], planted, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, line := build(bytes.Repeat([]byte{8}, keySize))
+	if strings.Contains(line, "unchanged") {
+		t.Errorf("a changed cache entry was used: %s", line)
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "landscape.svg")); bytes.Contains(got, []byte("<script")) {
+		t.Error("the planted poster was served")
+	}
+}
