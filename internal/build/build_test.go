@@ -3,9 +3,9 @@ package build
 import (
 	"bytes"
 	"context"
-	"image/png"
 	"encoding/json"
 	"errors"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
