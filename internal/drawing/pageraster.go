@@ -166,7 +166,7 @@ func (r *pageRaster) draw(dst *image.RGBA) {
 		switch {
 		case op.stamp != nil:
 			at := op.bounds.Intersect(b)
-			draw.Draw(dst, at, op.stamp, at.Min.Sub(op.bounds.Min), draw.Over)
+			over(dst, at, op.stamp, at.Min.Sub(op.bounds.Min))
 		case op.box != nil:
 			drawBox(dst, op.box, r.m)
 		case op.text != nil:
@@ -184,6 +184,31 @@ func (r *pageRaster) draw(dst *image.RGBA) {
 	for i := range r.ops {
 		if r.ops[i].bounds.Overlaps(b) {
 			paint(&r.ops[i])
+		}
+	}
+}
+
+// over composites the premultiplied src (from sp) onto dst over r. Stamps
+// are mostly transparent (around a logo) or opaque (a tile's fill), so
+// those pixels are skipped or copied; image/draw blends every one.
+func over(dst *image.RGBA, r image.Rectangle, src *image.RGBA, sp image.Point) {
+	n := 4 * r.Dx()
+	for y := range r.Dy() {
+		d := dst.Pix[dst.PixOffset(r.Min.X, r.Min.Y+y):][:n:n]
+		s := src.Pix[src.PixOffset(sp.X, sp.Y+y):][:n:n]
+		for i := 0; i+3 < n; i += 4 {
+			switch a := s[i+3]; a {
+			case 0:
+			case 255:
+				copy(d[i:i+4], s[i:i+4])
+			default:
+				k := uint32(255 - a)
+				dp, sp := d[i:i+4:i+4], s[i:i+4:i+4]
+				dp[0] = sp[0] + uint8((uint32(dp[0])*k+127)/255)
+				dp[1] = sp[1] + uint8((uint32(dp[1])*k+127)/255)
+				dp[2] = sp[2] + uint8((uint32(dp[2])*k+127)/255)
+				dp[3] = a + uint8((uint32(dp[3])*k+127)/255)
+			}
 		}
 	}
 }

@@ -34,6 +34,10 @@ func Read(data []byte) (*Scene, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readTree(root)
+}
+
+func readTree(root *elem) (*Scene, error) {
 	r := &reader{ids: map[string]*elem{}}
 	var rs []rule
 	var walk func(*elem)

@@ -1,7 +1,6 @@
 package poster
 
 import (
-	"bytes"
 	"encoding/base64"
 	"fmt"
 	"math"
@@ -140,35 +139,23 @@ func readLogos(s *site.Site, data map[string][]byte) (map[string]*logo, Report) 
 // readLogo reads one logo; why says what could not be drawn, when the
 // logo falls back to its largest raster (scene set) or a name tile.
 func readLogo(key string, data []byte) (*logo, string) {
-	sc, err := drawing.Read(data)
+	sc, sym, err := drawing.ReadSymbol(data, key)
 	if err != nil {
 		return &logo{key: key}, err.Error()
 	}
 	if len(sc.Problems) == 0 {
-		return newLogo(key, sc, data)
+		return &logo{key: key, scene: sc, symbol: sym}, ""
 	}
 	why := strings.Join(sc.Problems, ", ")
 	if r := largest(sc.Rasters); r != nil {
 		b := r.Img.Bounds()
 		svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d"><image width="%d" height="%d" href="data:image/%s;base64,%s"/></svg>`,
 			b.Dx(), b.Dy(), b.Dx(), b.Dy(), r.Format, base64.StdEncoding.EncodeToString(r.Data))
-		l, err := newLogo(key, rasterScene(r), []byte(svg))
-		if err != "" {
-			return l, err
+		if _, sym, err := drawing.ReadSymbol([]byte(svg), key); err == nil {
+			return &logo{key: key, scene: rasterScene(r), symbol: sym}, why
 		}
-		return l, why
 	}
 	return &logo{key: key}, why
-}
-
-// newLogo is a logo drawn from sc, whose markup the SVG posters embed.
-func newLogo(key string, sc *drawing.Scene, markup []byte) (*logo, string) {
-	vb := sc.ViewBox
-	var b bytes.Buffer
-	if err := symbol(&b, markup, key, fmt.Sprintf("%s %s %s %s", num(vb.X), num(vb.Y), num(vb.W), num(vb.H))); err != nil {
-		return &logo{key: key}, err.Error()
-	}
-	return &logo{key: key, scene: sc, symbol: b.Bytes()}, ""
 }
 
 func largest(rs []*drawing.Image) *drawing.Image {

@@ -1,64 +1,90 @@
-package poster
+package drawing
 
 import (
 	"bytes"
-	"encoding/xml"
-	"fmt"
-	"io"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/css"
 )
 
-// symbol rewrites a sanitized logo as a <symbol id=prefix> whose ids and
-// classes all start with prefix + "-", and whose style rules only reach
-// inside it, so that logos sharing the poster's document never clash. The
-// root's own attributes move to a <g> inside, so that selectors naming the
-// root still match.
-func symbol(w *bytes.Buffer, data []byte, prefix, viewBox string) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = true
-	depth := 0
-	inStyle := false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
+// ReadSymbol reads a logo as Read does and also writes it, from the same
+// parse, as an SVG <symbol id=prefix> whose ids and classes all start with
+// prefix + "-" and whose style rules only reach inside it, so that logos
+// sharing one document never clash. The root's own attributes move to a
+// <g> inside, so that selectors naming the root still match.
+func ReadSymbol(data []byte, prefix string) (*Scene, []byte, error) {
+	root, err := parseTree(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	sc, err := readTree(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	vb := sc.ViewBox
+	var b bytes.Buffer
+	b.WriteString(`<symbol id="` + prefix + `" viewBox="`)
+	for i, v := range []float64{vb.X, vb.Y, vb.W, vb.H} {
+		if i > 0 {
+			b.WriteByte(' ')
 		}
-		if err != nil {
-			return fmt.Errorf("read logo: %w", err)
+		b.WriteString(strconv.FormatFloat(v, 'f', -1, 64))
+	}
+	b.WriteString(`"><g`)
+	writeAttrs(&b, root, prefix, true)
+	b.WriteByte('>')
+	writeContent(&b, root, prefix)
+	b.WriteString("</g></symbol>")
+	return sc, b.Bytes(), nil
+}
+
+// writeContent writes e's text and children in document order.
+func writeContent(b *bytes.Buffer, e *elem, prefix string) {
+	t := 0
+	for i := 0; i <= len(e.children); i++ {
+		for ; t < len(e.texts) && e.texts[t].at == i; t++ {
+			if e.name == "style" {
+				escapeXML(b, scopeCSS(e.texts[t].text, prefix), false)
+			} else {
+				escapeXML(b, e.texts[t].text, false)
+			}
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if depth == 0 {
-				fmt.Fprintf(w, `<symbol id="%s" viewBox="%s"><g`, prefix, viewBox)
-				writeAttrs(w, t.Attr, prefix, true)
-			} else {
-				w.WriteString("<" + t.Name.Local)
-				writeAttrs(w, t.Attr, prefix, false)
-			}
-			w.WriteByte('>')
-			inStyle = t.Name.Local == "style"
-			depth++
-		case xml.EndElement:
-			depth--
-			inStyle = false
-			if depth == 0 {
-				w.WriteString("</g></symbol>")
-			} else {
-				w.WriteString("</" + t.Name.Local + ">")
-			}
-		case xml.CharData:
-			if inStyle {
-				xml.EscapeText(w, []byte(scopeCSS(string(t), prefix)))
-			} else if depth > 0 {
-				xml.EscapeText(w, t)
-			}
+		if i < len(e.children) {
+			writeElem(b, e.children[i], prefix)
 		}
 	}
-	return nil
+}
+
+func writeElem(b *bytes.Buffer, e *elem, prefix string) {
+	b.WriteString("<" + e.name)
+	writeAttrs(b, e, prefix, false)
+	if len(e.children) == 0 && len(e.texts) == 0 {
+		b.WriteString("/>")
+		return
+	}
+	b.WriteByte('>')
+	writeContent(b, e, prefix)
+	b.WriteString("</" + e.name + ">")
+}
+
+func escapeXML(b *bytes.Buffer, s string, attr bool) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '&':
+			b.WriteString("&amp;")
+		case c == '<':
+			b.WriteString("&lt;")
+		case c == '>':
+			b.WriteString("&gt;")
+		case c == '"' && attr:
+			b.WriteString("&quot;")
+		default:
+			b.WriteByte(c)
+		}
+	}
 }
 
 // rootOnly are the root's attributes that make no sense on a <g>.
@@ -67,13 +93,12 @@ var rootOnly = map[string]bool{"width": true, "height": true, "x": true, "y": tr
 
 var urlRef = regexp.MustCompile(`url\(\s*(['"]?)#`)
 
-func writeAttrs(w *bytes.Buffer, attrs []xml.Attr, prefix string, root bool) {
-	for _, a := range attrs {
-		name := a.Name.Local
-		if a.Name.Space == "xmlns" || name == "xmlns" || a.Name.Space != "" && name != "href" || root && rootOnly[name] {
+func writeAttrs(w *bytes.Buffer, e *elem, prefix string, root bool) {
+	for _, name := range e.order {
+		if root && rootOnly[name] {
 			continue
 		}
-		v := a.Value
+		v := e.attrs[name]
 		switch name {
 		case "id":
 			v = prefix + "-" + v
@@ -93,7 +118,7 @@ func writeAttrs(w *bytes.Buffer, attrs []xml.Attr, prefix string, root bool) {
 			v = urlRef.ReplaceAllString(v, "url(${1}#"+prefix+"-")
 		}
 		w.WriteString(" " + name + `="`)
-		xml.EscapeText(w, []byte(v))
+		escapeXML(w, v, true)
 		w.WriteByte('"')
 	}
 }
