@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/serverless-landscape/landscape/internal/landscape"
@@ -140,5 +141,23 @@ func TestLayoutFeatured(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("the fixture has no featured tile: the test checks nothing")
+	}
+}
+
+// TestGroupPosters checks that a group's poster shows the group's
+// categories in the group's order, as the page's tab does.
+func TestGroupPosters(t *testing.T) {
+	s := fixture(t)
+	s.Settings.Groups = []landscape.Group{{Name: "Mixed", Alias: "mixed", Categories: []string{"Serverless", "Nowhere", "Runtime", "Serverless"}}}
+	list, _ := Plan(Input{Site: s})
+	if len(list) != 2 || list[1].Name != "landscape-mixed" {
+		t.Fatalf("got %d posters, want the landscape and landscape-mixed", len(list))
+	}
+	var got []string
+	for _, b := range list[1].Layout.Bands {
+		got = append(got, b.Category.Name)
+	}
+	if want := []string{"Serverless", "Runtime"}; strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("bands %q, want %q", got, want)
 	}
 }

@@ -68,10 +68,11 @@ func Plan(in Input) ([]*Poster, Report) {
 		groupFormats = []string{"svg"}
 	}
 	for _, g := range st.Groups {
-		var cats []*site.Category
-		for _, c := range in.Site.Categories {
-			if slices.Contains(g.Categories, c.Name) {
-				cats = append(cats, c)
+		var cats []*site.Category // in the group's order, as the page's tab shows them
+		for _, name := range g.Categories {
+			i := slices.IndexFunc(in.Site.Categories, func(c *site.Category) bool { return c.Name == name })
+			if i >= 0 && !slices.Contains(cats, in.Site.Categories[i]) {
+				cats = append(cats, in.Site.Categories[i])
 			}
 		}
 		if len(cats) > 0 {

@@ -1,0 +1,58 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/serverless-landscape/landscape/internal/diag"
+	"github.com/serverless-landscape/landscape/internal/site"
+)
+
+// BenchmarkPosterStage times the poster stage of a cncf-full build (the
+// three posters of the whole landscape and its groups' SVGs) with the
+// logos already processed: cold draws every poster (no poster cache),
+// warm finds them all in the cache. Besides wall time it reports the CPU
+// time per stage (cpu-ns/op, summed over threads), which a loaded machine
+// disturbs far less; run it with -cpu 1 to see the stage on one core.
+func BenchmarkPosterStage(b *testing.B) {
+	o := corpusOptions(b, corpus(b, "cncf-full"))
+	o.CacheKey = bytes.Repeat([]byte{3}, keySize)
+	bl := New(o)
+	in, err := bl.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := site.Assemble(in.Landscape, in.Settings, in.Guide)
+	logoData := map[string][]byte{}
+	var diags diag.List
+	if err := bl.logos(context.Background(), in.Landscape, s, b.TempDir(), logoData, &diags); err != nil {
+		b.Fatal(err)
+	}
+	run := func(b *testing.B, cacheDir string) {
+		bl.CacheDir = cacheDir
+		var cpu time.Duration
+		for b.Loop() {
+			dir := b.TempDir()
+			before := processCPU()
+			if err := bl.posters(context.Background(), in.Landscape.File, s, logoData, dir, &diags); err != nil {
+				b.Fatal(err)
+			}
+			cpu += processCPU() - before
+			os.RemoveAll(dir)
+		}
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
+	b.Run("cold", func(b *testing.B) { run(b, "") })
+	b.Run("warm", func(b *testing.B) {
+		cache := filepath.Join(b.TempDir(), "cache")
+		bl.CacheDir = cache
+		if err := bl.posters(context.Background(), in.Landscape.File, s, logoData, b.TempDir(), &diags); err != nil {
+			b.Fatal(err)
+		}
+		run(b, cache)
+	})
+}
