@@ -33,11 +33,23 @@ func (o *Builder) posters(ctx context.Context, file string, s *site.Site, logoDa
 		date := o.dataDate()
 		key := posterKey(s, date)
 		cache := o.posterCache()
-		if n, ok := cache.reuse(key, dir); ok {
+		if n, stored, ok := cache.reuse(key, dir); ok {
+			byID := map[string]*site.Item{}
+			for _, it := range s.Items {
+				byID[it.ID] = it
+			}
+			var fallbacks []poster.Fallback
+			for _, f := range stored {
+				if it := byID[f.Item]; it != nil {
+					fallbacks = append(fallbacks, poster.Fallback{Item: it, Reason: f.Reason, Raster: f.Raster})
+				}
+			}
+			reportPoster(file, s, fallbacks, poster.Glyphs(s), diags)
 			return fmt.Sprintf("%d files, unchanged", n), nil
 		}
-		list, rep := poster.Plan(poster.Input{Site: s, Logos: logoData, Date: date})
-		reportPoster(file, s, rep, diags)
+		prepared := cache.loadPrepared()
+		list, rep := poster.Plan(poster.Input{Site: s, Logos: logoData, Date: date, Prepared: prepared})
+		reportPoster(file, s, rep.Fallbacks, rep.Glyphs, diags)
 		files := map[string][]byte{} // name: sha256
 		for _, po := range list {
 			for _, f := range po.Formats {
@@ -52,10 +64,16 @@ func (o *Builder) posters(ctx context.Context, file string, s *site.Site, logoDa
 				files[name] = sum
 			}
 		}
-		if err := cache.store(key, dir, files); err != nil {
+		if err := cache.store(key, dir, files, rep.Fallbacks); err != nil {
 			o.logger().Warn("poster cache", "err", err)
 		}
-		return fmt.Sprintf("%d files, %d logos drawn as raster or name tile", len(files), len(rep.Fallbacks)), nil
+		if rep.Reused != len(rep.Prepared) || len(prepared) != len(rep.Prepared) {
+			if err := cache.storePrepared(rep.Prepared); err != nil {
+				o.logger().Warn("poster cache", "err", err)
+			}
+		}
+		return fmt.Sprintf("%d files, %d logos (%d drawn before), %d drawn as raster or name tile",
+			len(files), len(rep.Prepared), rep.Reused, len(rep.Fallbacks)), nil
 	})
 }
 
@@ -75,8 +93,8 @@ func writePoster(path string, po *poster.Poster, format string) ([]byte, error) 
 
 // reportPoster warns about each logo the posters cannot draw from its
 // vectors, and each name with characters the Go fonts lack.
-func reportPoster(file string, s *site.Site, rep poster.Report, diags *diag.List) {
-	for _, f := range rep.Fallbacks {
+func reportPoster(file string, s *site.Site, fallbacks []poster.Fallback, glyphs map[string][]rune, diags *diag.List) {
+	for _, f := range fallbacks {
 		how := "a name tile"
 		if f.Raster {
 			how = "its embedded raster"
@@ -86,7 +104,7 @@ func reportPoster(file string, s *site.Site, rep poster.Report, diags *diag.List
 			Message: fmt.Sprintf("the poster draws this logo as %s: the drawing cannot render its %s", how, f.Reason)})
 	}
 	for _, it := range s.Items {
-		if m := rep.Glyphs[it.ID]; len(m) > 0 {
+		if m := glyphs[it.ID]; len(m) > 0 {
 			pos := it.Source.FieldPos("name")
 			diags.Add(diag.Diagnostic{File: file, Line: pos.Line, Col: pos.Col, Severity: diag.Warning, Item: it.Name, Field: "name",
 				Message: fmt.Sprintf("the poster's font has no glyph for %q", string(m))})

@@ -5,6 +5,7 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/gob"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,6 +16,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/serverless-landscape/landscape/internal/poster"
 )
 
 // The poster cache keeps the last build's posters in CacheDir/poster/KEY,
@@ -37,9 +40,17 @@ type posterCache struct {
 
 // posterEntry is a sealed manifest.
 type posterEntry struct {
-	Key   string       `json:"key"`
-	Files []posterFile `json:"files"`
-	MAC   []byte       `json:"mac,omitempty"`
+	Key       string           `json:"key"`
+	Files     []posterFile     `json:"files"`
+	Fallbacks []storedFallback `json:"fallbacks,omitempty"` // so that a warm build warns as the cold one did
+	MAC       []byte           `json:"mac,omitempty"`
+}
+
+// storedFallback is a poster.Fallback by the item's ID.
+type storedFallback struct {
+	Item   string `json:"item"`
+	Reason string `json:"reason"`
+	Raster bool   `json:"raster,omitempty"`
 }
 
 type posterFile struct {
@@ -77,30 +88,30 @@ func (c posterCache) mac(e posterEntry) []byte {
 
 // reuse links the cached posters for key into dir, when there are any
 // that can be trusted.
-func (c posterCache) reuse(key, dir string) (int, bool) {
+func (c posterCache) reuse(key, dir string) (int, []storedFallback, bool) {
 	if c.dir == "" || !validKey(key) {
-		return 0, false
+		return 0, nil, false
 	}
 	entry := filepath.Join(c.dir, key)
 	data, err := os.ReadFile(filepath.Join(entry, "manifest.json"))
-	if err != nil || len(data) > 1<<20 {
-		return 0, false
+	if err != nil || len(data) > 16<<20 {
+		return 0, nil, false
 	}
 	var e posterEntry
 	if json.Unmarshal(data, &e) != nil || e.Key != key || len(e.Files) == 0 || !hmac.Equal(e.MAC, c.mac(e)) {
-		return 0, false
+		return 0, nil, false
 	}
 	for _, f := range e.Files {
 		if f.Name != filepath.Base(f.Name) || !strings.HasPrefix(f.Name, "landscape") || !sameFile(filepath.Join(entry, f.Name), f) {
-			return 0, false
+			return 0, nil, false
 		}
 	}
 	for _, f := range e.Files {
 		if err := linkOrCopy(filepath.Join(entry, f.Name), filepath.Join(dir, f.Name)); err != nil {
-			return 0, false
+			return 0, nil, false
 		}
 	}
-	return len(e.Files), true
+	return len(e.Files), e.Fallbacks, true
 }
 
 // sameFile says whether path is the file f describes: the same file on
@@ -125,7 +136,7 @@ func sameFile(path string, f posterFile) bool {
 
 // store keeps the posters just written into dir (named with their hashes)
 // as the cache's one entry, replacing the last build's.
-func (c posterCache) store(key, dir string, sums map[string][]byte) error {
+func (c posterCache) store(key, dir string, sums map[string][]byte, fallbacks []poster.Fallback) error {
 	if c.dir == "" || !validKey(key) {
 		return nil
 	}
@@ -137,6 +148,9 @@ func (c posterCache) store(key, dir string, sums map[string][]byte) error {
 		return err
 	}
 	e := posterEntry{Key: key}
+	for _, f := range fallbacks {
+		e.Fallbacks = append(e.Fallbacks, storedFallback{Item: f.Item.ID, Reason: f.Reason, Raster: f.Raster})
+	}
 	for _, name := range slices.Sorted(maps.Keys(sums)) {
 		path := filepath.Join(tmp, name)
 		if err := linkOrCopy(filepath.Join(dir, name), path); err != nil {
@@ -251,4 +265,67 @@ func readCacheKey(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s is not a cache key (%d bytes; remove it and a new one is made)", path, len(k))
 	}
 	return k, nil
+}
+
+// preparedPath is the pack of prepared logos: every logo of the last
+// build's posters, made ready to draw (its SVG symbol, PDF forms and
+// rasters), by the SHA-256 of its bytes. It lives beside the poster
+// entries, which store replaces.
+func (c posterCache) preparedPath() string { return c.dir + "-logos.pack" }
+
+// loadPrepared reads the pack of prepared logos; nil when there is none
+// that can be trusted. The pack is one gob stream after the HMAC of it.
+func (c posterCache) loadPrepared() map[[32]byte]*poster.Prepared {
+	if c.dir == "" {
+		return nil
+	}
+	data, err := os.ReadFile(c.preparedPath())
+	if err != nil || len(data) < sha256.Size {
+		return nil
+	}
+	m := hmac.New(sha256.New, c.key)
+	m.Write(data[sha256.Size:])
+	if !hmac.Equal(m.Sum(nil), data[:sha256.Size]) {
+		return nil
+	}
+	var out map[[32]byte]*poster.Prepared
+	if gob.NewDecoder(bytes.NewReader(data[sha256.Size:])).Decode(&out) != nil {
+		return nil
+	}
+	return out
+}
+
+// storePrepared writes the pack of prepared logos, sealed, in place of
+// the last one.
+func (c posterCache) storePrepared(p map[[32]byte]*poster.Prepared) error {
+	if c.dir == "" {
+		return nil
+	}
+	var b bytes.Buffer
+	b.Write(make([]byte, sha256.Size))
+	if err := gob.NewEncoder(&b).Encode(p); err != nil {
+		return err
+	}
+	data := b.Bytes()
+	m := hmac.New(sha256.New, c.key)
+	m.Write(data[sha256.Size:])
+	copy(data, m.Sum(nil))
+	if err := os.MkdirAll(filepath.Dir(c.preparedPath()), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(c.preparedPath()), ".pack-")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), c.preparedPath())
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }

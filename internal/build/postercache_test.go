@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -43,11 +44,20 @@ func TestPosterCache(t *testing.T) {
 	if !strings.Contains(line, "unchanged") {
 		t.Fatalf("second build drew the posters again: %s", line)
 	}
+	// A cold poster stage with the logos prepared by an earlier build
+	// draws none again.
+	os.RemoveAll(filepath.Join(cache, "poster"))
+	third, line := build(key)
+	if m := regexp.MustCompile(`(\d+) logos \((\d+) drawn before\)`).FindStringSubmatch(line); m == nil || m[1] != m[2] || m[1] == "0" {
+		t.Fatalf("third build: %s, want every logo taken from the cache", line)
+	}
 	for _, name := range []string{"landscape.svg", "landscape.pdf", "landscape.png"} {
 		a, err1 := os.ReadFile(filepath.Join(first, name))
-		b, err2 := os.ReadFile(filepath.Join(second, name))
-		if err1 != nil || err2 != nil || !bytes.Equal(a, b) {
-			t.Errorf("%s: the cached poster differs from the drawn one (%v, %v)", name, err1, err2)
+		for _, other := range []string{second, third} {
+			b, err2 := os.ReadFile(filepath.Join(other, name))
+			if err1 != nil || err2 != nil || !bytes.Equal(a, b) {
+				t.Errorf("%s: the cached poster differs from the drawn one (%v, %v)", name, err1, err2)
+			}
 		}
 	}
 

@@ -39,14 +39,14 @@ type Text struct {
 	Centre bool
 }
 
-// Logo is a scene drawn fitted into Rect; Gray draws it in greys at 45%
-// opacity, as the page shows archived items. Key names the scene for
+// Logo is a logo's art drawn fitted into Rect; Gray draws it in greys at
+// 45% opacity, as the page shows archived items. Key names the logo for
 // formats that include each logo once.
 type Logo struct {
 	Rect
-	Key   string
-	Scene *Scene
-	Gray  bool
+	Key  string
+	Art  *Art
+	Gray bool
 }
 
 // Link makes its items a link to URL.

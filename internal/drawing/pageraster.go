@@ -57,12 +57,6 @@ type rasterOp struct {
 	text   *Shape
 }
 
-type logoKey struct {
-	scene *Scene
-	w, h  int
-	gray  bool
-}
-
 // boxKey is what a box looks like, whatever its position: its size, where
 // it falls within its first pixel, and its paint.
 type boxKey struct {
@@ -74,7 +68,7 @@ type boxKey struct {
 func (pg *Page) raster(scale float64) *pageRaster {
 	r := &pageRaster{pg: pg, m: ScaleBy(scale, scale), w: int(math.Ceil(pg.W * scale)), h: int(math.Ceil(pg.H * scale))}
 	var jobs []func()
-	logos := map[logoKey]*image.RGBA{}
+	logos := map[*Art]map[StampKey]*image.RGBA{}
 	boxes := map[boxKey]*image.RGBA{}
 	var walk func(items []Item)
 	walk = func(items []Item) {
@@ -111,24 +105,27 @@ func (r *pageRaster) add(op rasterOp) {
 	}
 }
 
-func (r *pageRaster) addLogo(l *Logo, scale float64, stamps map[logoKey]*image.RGBA, jobs *[]func()) {
-	x0, y0 := int(math.Round(l.X*scale)), int(math.Round(l.Y*scale))
-	k := logoKey{l.Scene, int(math.Round((l.X+l.W)*scale)) - x0, int(math.Round((l.Y+l.H)*scale)) - y0, l.Gray}
-	if k.w <= 0 || k.h <= 0 {
+func (r *pageRaster) addLogo(l *Logo, scale float64, made map[*Art]map[StampKey]*image.RGBA, jobs *[]func()) {
+	at, k := StampAt(l.Rect, scale, l.Gray)
+	if k.W <= 0 || k.H <= 0 {
 		return
 	}
-	st, ok := stamps[k]
-	if !ok {
-		st = image.NewRGBA(image.Rect(0, 0, k.w, k.h))
-		stamps[k] = st
-		*jobs = append(*jobs, func() {
-			k.scene.Draw(st, k.scene.Fit(0, 0, float64(k.w), float64(k.h)))
-			if k.gray {
-				grayOut(st)
-			}
-		})
+	st := l.Art.Stamps[k]
+	if st == nil && made[l.Art][k] != nil {
+		st = made[l.Art][k]
 	}
-	r.add(rasterOp{bounds: image.Rect(x0, y0, x0+k.w, y0+k.h), stamp: st})
+	if st == nil && l.Art.scene != nil { // a size the art was not made for
+		st = image.NewRGBA(image.Rect(0, 0, k.W, k.H))
+		if made[l.Art] == nil {
+			made[l.Art] = map[StampKey]*image.RGBA{}
+		}
+		made[l.Art][k] = st
+		sc, dst := l.Art.scene, st
+		*jobs = append(*jobs, func() { *dst = *sc.stamp(k) })
+	}
+	if st != nil {
+		r.add(rasterOp{bounds: image.Rectangle{Min: at, Max: at.Add(image.Point{k.W, k.H})}, stamp: st})
+	}
 }
 
 func (r *pageRaster) addBox(b *Box, scale float64, stamps map[boxKey]*image.RGBA, jobs *[]func()) {

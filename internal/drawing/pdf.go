@@ -33,11 +33,32 @@ type pdfDoc struct {
 	alphas                   map[float64]string
 	z                        *zlib.Writer
 	zbuf                     bytes.Buffer
+
+	frag *PDFForm // when set, objects are collected here instead of written
+}
+
+// PDFForm is a self-contained set of PDF objects that draws one logo: a
+// form (object Root) with its own resource dictionary and whatever it
+// uses, numbered from 1 and referring to each other as "@N@" in their
+// dictionaries. It is made once (and can be cached), and placed into any
+// document by renumbering those short, uncompressed dictionaries; the
+// compressed content streams are copied as they are.
+type PDFForm struct {
+	Root int
+	Objs []PDFObject
+}
+
+// PDFObject is one object of a PDFForm; Stream is already encoded as Dict says.
+type PDFObject struct {
+	Num       int
+	Dict      string
+	Stream    []byte
+	HasStream bool
 }
 
 type formKey struct {
-	scene *Scene
-	gray  bool
+	art  *Art
+	gray bool
 }
 
 type imageKey struct {
@@ -71,9 +92,30 @@ func (d *pdfDoc) writeString(s string) {
 
 func (d *pdfDoc) alloc() int { d.offsets = append(d.offsets, 0); return len(d.offsets) - 1 }
 
+// ref is a reference to object n: "@n@" inside a PDFForm, to be renumbered.
+func (d *pdfDoc) ref(n int) string {
+	if d.frag != nil {
+		return "@" + strconv.Itoa(n) + "@"
+	}
+	return strconv.Itoa(n) + " 0 R"
+}
+
 // object writes object n: a dictionary, with a compressed stream when
 // stream is not nil.
 func (d *pdfDoc) object(n int, dict string, stream []byte) {
+	if d.frag != nil {
+		o := PDFObject{Num: n, Dict: dict}
+		if stream != nil {
+			d.zbuf.Reset()
+			d.z.Reset(&d.zbuf)
+			d.z.Write(stream)
+			d.z.Close()
+			o.Dict = "<<" + dict + "/Filter/FlateDecode/Length " + strconv.Itoa(d.zbuf.Len()) + ">>"
+			o.Stream, o.HasStream = bytes.Clone(d.zbuf.Bytes()), true
+		}
+		d.frag.Objs = append(d.frag.Objs, o)
+		return
+	}
 	d.offsets[n] = d.n
 	d.writeString(strconv.Itoa(n) + " 0 obj\n")
 	if stream == nil {
@@ -91,6 +133,10 @@ func (d *pdfDoc) object(n int, dict string, stream []byte) {
 
 // raw writes a stream that is already encoded with filter.
 func (d *pdfDoc) raw(n int, dict, filter string, data []byte) {
+	if d.frag != nil {
+		d.frag.Objs = append(d.frag.Objs, PDFObject{Num: n, Dict: fmt.Sprintf("<<%s/Filter/%s/Length %d>>", dict, filter, len(data)), Stream: data, HasStream: true})
+		return
+	}
 	d.offsets[n] = d.n
 	d.writeString(fmt.Sprintf("%d 0 obj\n<<%s/Filter/%s/Length %d>>\nstream\n", n, dict, filter, len(data)))
 	d.write(data)
@@ -112,10 +158,50 @@ func (d *pdfDoc) finish(root int) error {
 }
 
 // name adds a resource entry named by its object number.
-func name(list *[]byte, prefix string, n int) string {
+func (d *pdfDoc) name(list *[]byte, prefix string, n int) string {
 	nm := prefix + strconv.Itoa(n)
-	*list = fmt.Appendf(*list, "%s %d 0 R", nm, n)
+	*list = append(*list, nm+" "+d.ref(n)...)
 	return nm
+}
+
+// place writes a PDFForm's objects into the document, renumbered after
+// the last object, and names its form.
+func (d *pdfDoc) place(f *PDFForm) string {
+	base := len(d.offsets) - 1
+	for range f.Objs {
+		d.alloc()
+	}
+	renumber := func(dict string) string {
+		var b []byte
+		for {
+			i := strings.IndexByte(dict, '@')
+			if i < 0 {
+				return string(append(b, dict...))
+			}
+			j := strings.IndexByte(dict[i+1:], '@')
+			if j < 0 {
+				return string(append(b, dict...))
+			}
+			n, err := strconv.Atoi(dict[i+1 : i+1+j])
+			if err != nil {
+				return string(append(b, dict...)) // not ours: left as it is
+			}
+			b = append(append(b, dict[:i]...), strconv.Itoa(base+n)+" 0 R"...)
+			dict = dict[i+2+j:]
+		}
+	}
+	for _, o := range f.Objs {
+		n := base + o.Num
+		d.offsets[n] = d.n
+		d.writeString(strconv.Itoa(n) + " 0 obj\n" + renumber(o.Dict))
+		if o.HasStream {
+			d.writeString("\nstream\n")
+			d.write(o.Stream)
+			d.writeString("\nendstream")
+		}
+		d.writeString("\nendobj\n")
+	}
+	return d.name(&d.xobjects, "/F", base+f.Root)
 }
 
 // alpha names a graphics state with fill and stroke opacity a.
@@ -127,7 +213,7 @@ func (d *pdfDoc) alpha(a float64) string {
 	n := d.alloc()
 	k := string(appendNum(nil, a, 4))
 	d.object(n, "<</Type/ExtGState/ca "+k+"/CA "+k+">>", nil)
-	nm := name(&d.extg, "/A", n)
+	nm := d.name(&d.extg, "/A", n)
 	d.alphas[a] = nm
 	return nm
 }
@@ -140,8 +226,8 @@ func (d *pdfDoc) softMask(form int, byAlpha bool) string {
 		kind = "Alpha"
 	}
 	n := d.alloc()
-	d.object(n, fmt.Sprintf("<</Type/ExtGState/SMask<</Type/Mask/S/%s/G %d 0 R>>>>", kind, form), nil)
-	return name(&d.extg, "/M", n)
+	d.object(n, fmt.Sprintf("<</Type/ExtGState/SMask<</Type/Mask/S/%s/G %s>>>>", kind, d.ref(form)), nil)
+	return d.name(&d.extg, "/M", n)
 }
 
 // form writes content as a transparency group form with bbox and returns
@@ -160,9 +246,9 @@ func (d *pdfDoc) form(content []byte, bbox Rect, gray bool) (int, string) {
 		}
 		b = appendNum(b, v, 3)
 	}
-	b = fmt.Appendf(b, "]/Group<</S/Transparency/CS/%s>>/Resources %d 0 R", cs, d.resources)
+	b = fmt.Appendf(b, "]/Group<</S/Transparency/CS/%s>>/Resources %s", cs, d.ref(d.resources))
 	d.object(n, string(b), content)
-	return n, name(&d.xobjects, "/F", n)
+	return n, d.name(&d.xobjects, "/F", n)
 }
 
 // image embeds a raster: JPEG bytes as they are, an opaque 8-bit PNG's
@@ -190,11 +276,11 @@ func (d *pdfDoc) image(im *Image, gray bool) string {
 		if !opaque {
 			m := d.alloc()
 			d.object(m, fmt.Sprintf("/Type/XObject/Subtype/Image/Width %d/Height %d/BitsPerComponent 8/ColorSpace/DeviceGray", b.Dx(), b.Dy()), alpha)
-			dict += fmt.Sprintf("/SMask %d 0 R", m)
+			dict += "/SMask " + d.ref(m)
 		}
 		d.object(n, dict+"/ColorSpace/DeviceRGB", rgb)
 	}
-	nm := name(&d.xobjects, "/I", n)
+	nm := d.name(&d.xobjects, "/I", n)
 	d.images[k] = nm
 	return nm
 }
@@ -315,7 +401,7 @@ func (d *pdfDoc) shading(g *Gradient, gray, alphaOnly bool) string {
 	}
 	n := d.alloc()
 	d.object(n, dict, nil)
-	return name(&d.shadings, "/S", n)
+	return d.name(&d.shadings, "/S", n)
 }
 
 // fnum writes a number with at most four decimals.

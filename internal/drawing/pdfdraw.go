@@ -2,6 +2,8 @@ package drawing
 
 import (
 	"fmt"
+
+	"github.com/klauspost/compress/zlib"
 	"io"
 	"math"
 	"strconv"
@@ -254,16 +256,35 @@ func (c *content) group(g *Group) {
 	c.op("Q")
 }
 
-// sceneForm names the form that draws a scene in its user space, once per
-// scene and colouring.
-func (d *pdfDoc) sceneForm(sc *Scene, gray bool) string {
-	k := formKey{sc, gray}
+// NewPDFForm draws a scene in its user space as a self-contained form,
+// its colours as greys when gray.
+func NewPDFForm(sc *Scene, gray bool) *PDFForm {
+	f := &PDFForm{}
+	d := &pdfDoc{offsets: []int{0}, frag: f, images: map[imageKey]string{}, alphas: map[float64]string{}}
+	d.z, _ = zlib.NewWriterLevel(&d.zbuf, zlib.BestSpeed)
+	d.resources = d.alloc()
+	c := newContent(d, gray, math.Max(sc.ViewBox.W, sc.ViewBox.H)/1e4)
+	c.node(sc.Root)
+	f.Root, _ = d.form(c.b, sc.ViewBox, false)
+	d.object(d.resources, fmt.Sprintf("<</XObject<<%s>>/ExtGState<<%s>>/Shading<<%s>>>>", d.xobjects, d.extg, d.shadings), nil)
+	return f
+}
+
+// logoForm places a logo's form in the document once per colouring and
+// names it.
+func (d *pdfDoc) logoForm(a *Art, gray bool) string {
+	k := formKey{a, gray}
 	if nm, ok := d.forms[k]; ok {
 		return nm
 	}
-	c := newContent(d, gray, math.Max(sc.ViewBox.W, sc.ViewBox.H)/1e4)
-	c.node(sc.Root)
-	_, nm := d.form(c.b, sc.ViewBox, false)
+	f := a.Forms[gray]
+	if f == nil && a.scene != nil {
+		f = NewPDFForm(a.scene, gray)
+	}
+	if f == nil {
+		return ""
+	}
+	nm := d.place(f)
 	d.forms[k] = nm
 	return nm
 }
@@ -297,12 +318,16 @@ func (pg *Page) WritePDF(w io.Writer) error {
 				c.path(it.Path())
 				c.op("f")
 			case *Logo:
+				nm := d.logoForm(it.Art, it.Gray)
+				if nm == "" {
+					continue
+				}
 				c.op("q")
 				if it.Gray {
 					c.op(d.alpha(archivedOpacity) + " gs")
 				}
-				c.cm(it.Scene.Fit(it.X, it.Y, it.W, it.H))
-				c.op(d.sceneForm(it.Scene, it.Gray) + " Do")
+				c.cm(it.Art.Fit(it.X, it.Y, it.W, it.H))
+				c.op(nm + " Do")
 				c.op("Q")
 			case *Link:
 				walk(it.Items)

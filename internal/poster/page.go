@@ -14,13 +14,13 @@ type planner struct {
 	theme theme
 }
 
-func (p *planner) poster(name, title string, cats []*site.Category, width float64, formats []string) *Poster {
-	l := Lay(cats, width)
+func (p *planner) poster(pl *plan) *Poster {
+	l := pl.layout
 	t := p.theme
 	pg := &drawing.Page{W: l.W, H: l.H, Background: t.bg}
-	po := &Poster{Name: name, Formats: formats, Layout: l, Page: pg, logos: map[string][]byte{}}
+	po := &Poster{Name: pl.name, Formats: pl.formats, Layout: l, Page: pg, logos: map[string][]byte{}}
 	add := func(it drawing.Item) { pg.Items = append(pg.Items, it) }
-	add(&drawing.Text{X: margin, Y: margin + 40, Size: 36, Bold: true, Color: t.text, Text: title})
+	add(&drawing.Text{X: margin, Y: margin + 40, Size: 36, Bold: true, Color: t.text, Text: pl.title})
 	items := 0
 	for _, b := range l.Bands {
 		for _, bx := range b.Boxes {
@@ -69,11 +69,28 @@ func (p *planner) band(po *Poster, b Band) {
 	}
 }
 
+// tileBorder is a tile's border width and padding: the featured ones'
+// are larger.
+func tileBorder(tl Tile) (width, pad float64) {
+	if tl.Featured {
+		return 2, featuredPad
+	}
+	return 1, tilePad
+}
+
+// tileInner is the part of a tile its logo is fitted into.
+func tileInner(tl Tile) drawing.Rect {
+	width, pad := tileBorder(tl)
+	r := rect(tl.Rect)
+	return drawing.Rect{X: r.X + width + pad, Y: r.Y + width + pad, W: r.W - 2*(width+pad), H: r.H - 2*(width+pad)}
+}
+
 // tile is an item's tile as the page's .t classes draw it.
 func (p *planner) tile(po *Poster, tl Tile) drawing.Item {
 	t := p.theme
 	it := tl.Item
-	bg, border, width, pad := t.card, t.tileBorder, 1.0, float64(tilePad)
+	bg, border := t.card, t.tileBorder
+	width, _ := tileBorder(tl)
 	if !it.OpenSource {
 		bg, border = t.closed, t.closedBorder
 	}
@@ -81,14 +98,14 @@ func (p *planner) tile(po *Poster, tl Tile) drawing.Item {
 		bg = t.archived
 	}
 	if tl.Featured {
-		border, width, pad = t.featured, 2, featuredPad
+		border = t.featured
 	}
 	r := rect(tl.Rect)
 	link := &drawing.Link{Rect: r, URL: itemURL(p.in.Site, it)}
 	link.Items = append(link.Items, &drawing.Box{Rect: r, Radius: 4, Fill: &bg, Stroke: &border, StrokeWidth: width, Dashed: !it.OpenSource && !tl.Featured})
-	inner := drawing.Rect{X: r.X + width + pad, Y: r.Y + width + pad, W: r.W - 2*(width+pad), H: r.H - 2*(width+pad)}
-	if l := p.lib[it.Logo]; l != nil && l.scene != nil {
-		link.Items = append(link.Items, &drawing.Logo{Rect: inner, Key: l.key, Scene: l.scene, Gray: it.Archived})
+	inner := tileInner(tl)
+	if l := p.lib[it.Logo]; l != nil && l.art != nil {
+		link.Items = append(link.Items, &drawing.Logo{Rect: inner, Key: l.key, Art: l.art, Gray: it.Archived})
 		po.logos[l.key] = l.symbol
 		return link
 	}

@@ -1,12 +1,12 @@
 package poster
 
 import (
-	"encoding/base64"
+	"crypto/sha256"
 	"fmt"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -21,9 +21,10 @@ const DefaultWidth = 3000
 
 // Input is what the posters are made of.
 type Input struct {
-	Site  *site.Site
-	Logos map[string][]byte // by site.Item.Logo: the sanitized SVG to print (with its original rasters)
-	Date  time.Time         // the data's date; zero leaves it out
+	Site     *site.Site
+	Logos    map[string][]byte      // by site.Item.Logo: the sanitized SVG to print (with its original rasters)
+	Date     time.Time              // the data's date; zero leaves it out
+	Prepared map[[32]byte]*Prepared // logos prepared by an earlier build, by the SHA-256 of their bytes; may be nil
 }
 
 // Poster is one picture: the whole landscape, or one group's categories.
@@ -45,7 +46,9 @@ type Fallback struct {
 // Report says what Plan could not draw as it is.
 type Report struct {
 	Fallbacks []Fallback
-	Glyphs    map[string][]rune // names with characters the Go fonts lack, by item ID
+	Glyphs    map[string][]rune      // names with characters the Go fonts lack, by item ID
+	Prepared  map[[32]byte]*Prepared // every logo of these posters, for the next build
+	Reused    int                    // logos taken from Input.Prepared rather than drawn
 }
 
 // Plan lays out the posters the settings ask for: the whole landscape in
@@ -60,9 +63,8 @@ func Plan(in Input) ([]*Poster, Report) {
 	if width <= 0 {
 		width = DefaultWidth
 	}
-	lib, rep := readLogos(in.Site, in.Logos)
-	p := &planner{in: in, lib: lib, theme: newTheme(st)}
-	out := []*Poster{p.poster("landscape", in.Site.Settings.Name, in.Site.Categories, width, []string{"svg", "pdf", "png"})}
+	full := &plan{name: "landscape", title: st.Name, cats: in.Site.Categories, formats: []string{"svg", "pdf", "png"}}
+	plans := []*plan{full}
 	groupFormats := st.Poster.GroupFormats
 	if len(groupFormats) == 0 {
 		groupFormats = []string{"svg"}
@@ -76,50 +78,112 @@ func Plan(in Input) ([]*Poster, Report) {
 			}
 		}
 		if len(cats) > 0 {
-			out = append(out, p.poster("landscape-"+g.Alias, in.Site.Settings.Name+" · "+g.Name, cats, width, groupFormats))
+			plans = append(plans, &plan{name: "landscape-" + g.Alias, title: st.Name + " · " + g.Name, cats: cats, formats: groupFormats})
 		}
 	}
+	for _, pl := range plans {
+		pl.layout = Lay(pl.cats, width)
+	}
+	lib, rep := readLogos(in, needs(plans, in.Logos))
+	p := &planner{in: in, lib: lib, theme: newTheme(st)}
+	var out []*Poster
+	for _, pl := range plans {
+		out = append(out, p.poster(pl))
+	}
 	return out, rep
+}
+
+// plan is one poster to draw.
+type plan struct {
+	name, title string
+	cats        []*site.Category
+	formats     []string
+	layout      *Layout
+}
+
+// needs lists, for each logo file, the rasters and forms the posters draw.
+func needs(plans []*plan, data map[string][]byte) map[string]*need {
+	out := map[string]*need{}
+	for _, pl := range plans {
+		png, pdf := slices.Contains(pl.formats, "png"), slices.Contains(pl.formats, "pdf")
+		for _, b := range pl.layout.Bands {
+			for _, bx := range b.Boxes {
+				for _, tl := range bx.Tiles {
+					it := tl.Item
+					if it.Logo == "" || data[it.Logo] == nil {
+						continue
+					}
+					n := out[it.Logo]
+					if n == nil {
+						n = &need{}
+						out[it.Logo] = n
+					}
+					if png {
+						_, k := drawing.StampAt(tileInner(tl), pngScale, it.Archived)
+						n.addStamp(k)
+					}
+					if pdf {
+						n.addForm(it.Archived)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Glyphs lists the characters of item names that the posters' fonts lack,
+// by item ID.
+func Glyphs(s *site.Site) map[string][]rune {
+	out := map[string][]rune{}
+	for _, it := range s.Items {
+		if m := drawing.Missing(it.Name); len(m) > 0 {
+			out[it.ID] = m
+		}
+	}
+	return out
 }
 
 // logo is a logo as the posters draw it.
 type logo struct {
 	key    string
-	scene  *drawing.Scene // nil: a name tile
-	symbol []byte         // the scoped <symbol> the SVG posters embed
+	art    *drawing.Art // nil: a name tile
+	symbol []byte       // the scoped <symbol> the SVG posters embed, \x00 for key
+	why    string       // what the renderer cannot draw
 }
 
-// readLogos reads every distinct logo once, on every CPU, and decides how
-// each is drawn.
-func readLogos(s *site.Site, data map[string][]byte) (map[string]*logo, Report) {
-	rep := Report{Glyphs: map[string][]rune{}}
-	files := map[string]bool{}
-	for _, it := range s.Items {
-		if it.Logo != "" && data[it.Logo] != nil {
-			files[it.Logo] = true
-		}
-		if m := drawing.Missing(it.Name); len(m) > 0 {
-			rep.Glyphs[it.ID] = m
-		}
-	}
-	names := slices.Sorted(func(yield func(string) bool) {
-		for f := range files {
-			if !yield(f) {
-				return
-			}
-		}
-	})
+// readLogos prepares every distinct logo the posters show once, on every
+// CPU, or takes it from in.Prepared, and decides how each is drawn.
+func readLogos(in Input, needs map[string]*need) (map[string]*logo, Report) {
+	rep := Report{Glyphs: Glyphs(in.Site), Prepared: map[[32]byte]*Prepared{}}
+	names := slices.Sorted(maps.Keys(needs))
 	lib := make(map[string]*logo, len(names))
-	reasons := make(map[string]string)
 	var mu sync.Mutex
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range jobs {
-				l, why := readLogo(fmt.Sprintf("l%d", i), data[names[i]])
+				data := in.Logos[names[i]]
+				sum := sha256.Sum256(data)
+				var art *drawing.Art
+				p, reused := in.Prepared[sum]
+				if reused && p.covers(needs[names[i]]) {
+					if art = p.art(); art == nil && p.Drawn {
+						reused = false
+					}
+				} else {
+					reused = false
+				}
+				if !reused {
+					p, art = prepare(data, needs[names[i]])
+				}
 				mu.Lock()
-				lib[names[i]], reasons[names[i]] = l, why
+				lib[names[i]] = &logo{key: fmt.Sprintf("l%d", i), art: art, symbol: p.Symbol, why: p.Why}
+				rep.Prepared[sum] = p
+				if reused {
+					rep.Reused++
+				}
 				mu.Unlock()
 			}
 		})
@@ -129,34 +193,12 @@ func readLogos(s *site.Site, data map[string][]byte) (map[string]*logo, Report) 
 	}
 	close(jobs)
 	wg.Wait()
-	for _, it := range s.Items {
-		if why := reasons[it.Logo]; why != "" {
-			rep.Fallbacks = append(rep.Fallbacks, Fallback{Item: it, Reason: why, Raster: lib[it.Logo].scene != nil})
+	for _, it := range in.Site.Items {
+		if l := lib[it.Logo]; l != nil && l.why != "" {
+			rep.Fallbacks = append(rep.Fallbacks, Fallback{Item: it, Reason: l.why, Raster: l.art != nil})
 		}
 	}
 	return lib, rep
-}
-
-// readLogo reads one logo; why says what could not be drawn, when the
-// logo falls back to its largest raster (scene set) or a name tile.
-func readLogo(key string, data []byte) (*logo, string) {
-	sc, sym, err := drawing.ReadSymbol(data, key)
-	if err != nil {
-		return &logo{key: key}, err.Error()
-	}
-	if len(sc.Problems) == 0 {
-		return &logo{key: key, scene: sc, symbol: sym}, ""
-	}
-	why := strings.Join(sc.Problems, ", ")
-	if r := largest(sc.Rasters); r != nil {
-		b := r.Img.Bounds()
-		svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d"><image width="%d" height="%d" href="data:image/%s;base64,%s"/></svg>`,
-			b.Dx(), b.Dy(), b.Dx(), b.Dy(), r.Format, base64.StdEncoding.EncodeToString(r.Data))
-		if _, sym, err := drawing.ReadSymbol([]byte(svg), key); err == nil {
-			return &logo{key: key, scene: rasterScene(r), symbol: sym}, why
-		}
-	}
-	return &logo{key: key}, why
 }
 
 func largest(rs []*drawing.Image) *drawing.Image {

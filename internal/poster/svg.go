@@ -22,7 +22,12 @@ func (po *Poster) writeSVG(w *bufio.Writer) error {
 	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s">`, num(pg.W), num(pg.H), num(pg.W), num(pg.H))
 	w.WriteString(`<defs><filter id="archived"><feColorMatrix type="saturate" values="0"/></filter>`)
 	for _, k := range slices.Sorted(maps.Keys(po.logos)) {
-		w.Write(po.logos[k])
+		for i, part := range bytes.Split(po.logos[k], []byte{0}) { // \x00 stands for the logo's key
+			if i > 0 {
+				w.WriteString(k)
+			}
+			w.Write(part)
+		}
 	}
 	w.WriteString(`</defs>`)
 	fmt.Fprintf(w, `<rect width="100%%" height="100%%" fill="%s"/>`, hexColor(pg.Background))

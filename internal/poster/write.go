@@ -6,6 +6,9 @@ import (
 	"io"
 )
 
+// pngScale is the PNG's device pixels per CSS pixel.
+const pngScale = 2
+
 // Write writes the poster in one format to w: svg, pdf, or png at twice
 // its CSS size.
 func (po *Poster) Write(w io.Writer, format string) error {
@@ -17,7 +20,7 @@ func (po *Poster) Write(w io.Writer, format string) error {
 	case "pdf":
 		err = po.Page.WritePDF(bw)
 	case "png":
-		err = po.Page.WritePNG(bw, 2)
+		err = po.Page.WritePNG(bw, pngScale)
 	default:
 		return fmt.Errorf("unknown poster format %q", format)
 	}
