@@ -267,6 +267,10 @@ func readCacheKey(path string) ([]byte, error) {
 	return k, nil
 }
 
+// maxPreparedBytes bounds what is read of a pack, which is not trusted
+// before its seal is checked (cncf-full's is under 100 MB).
+const maxPreparedBytes = 1 << 30
+
 // preparedPath is the pack of prepared logos: every logo of the last
 // build's posters, made ready to draw (its SVG symbol, PDF forms and
 // rasters), by the SHA-256 of its bytes. It lives beside the poster
@@ -277,6 +281,9 @@ func (c posterCache) preparedPath() string { return c.dir + "-logos.pack" }
 // that can be trusted. The pack is one gob stream after the HMAC of it.
 func (c posterCache) loadPrepared() map[[32]byte]*poster.Prepared {
 	if c.dir == "" {
+		return nil
+	}
+	if st, err := os.Stat(c.preparedPath()); err != nil || st.Size() > maxPreparedBytes {
 		return nil
 	}
 	data, err := os.ReadFile(c.preparedPath())

@@ -12,6 +12,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/klauspost/compress/zlib"
 )
@@ -31,7 +32,6 @@ type pdfDoc struct {
 	forms                    map[formKey]string
 	images                   map[imageKey]string
 	alphas                   map[float64]string
-	z                        *zlib.Writer
 	zbuf                     bytes.Buffer
 
 	frag *PDFForm // when set, objects are collected here instead of written
@@ -68,7 +68,6 @@ type imageKey struct {
 
 func newPDF(w io.Writer) *pdfDoc {
 	d := &pdfDoc{out: bufio.NewWriterSize(w, 1<<16), offsets: []int{0}, forms: map[formKey]string{}, images: map[imageKey]string{}, alphas: map[float64]string{}}
-	d.z, _ = zlib.NewWriterLevel(&d.zbuf, zlib.BestSpeed)
 	d.write([]byte("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"))
 	d.resources = d.alloc()
 	return d
@@ -106,10 +105,7 @@ func (d *pdfDoc) object(n int, dict string, stream []byte) {
 	if d.frag != nil {
 		o := PDFObject{Num: n, Dict: dict}
 		if stream != nil {
-			d.zbuf.Reset()
-			d.z.Reset(&d.zbuf)
-			d.z.Write(stream)
-			d.z.Close()
+			d.deflate(stream)
 			o.Dict = "<<" + dict + "/Filter/FlateDecode/Length " + strconv.Itoa(d.zbuf.Len()) + ">>"
 			o.Stream, o.HasStream = bytes.Clone(d.zbuf.Bytes()), true
 		}
@@ -122,13 +118,24 @@ func (d *pdfDoc) object(n int, dict string, stream []byte) {
 		d.writeString(dict + "\nendobj\n")
 		return
 	}
-	d.zbuf.Reset()
-	d.z.Reset(&d.zbuf)
-	d.z.Write(stream)
-	d.z.Close()
+	d.deflate(stream)
 	d.writeString("<<" + dict + "/Filter/FlateDecode/Length " + strconv.Itoa(d.zbuf.Len()) + ">>\nstream\n")
 	d.write(d.zbuf.Bytes())
 	d.writeString("\nendstream\nendobj\n")
+}
+
+// zlibWriters are reused: setting one up costs more than compressing a
+// small logo's stream.
+var zlibWriters = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed); return w }}
+
+// deflate compresses stream into d.zbuf.
+func (d *pdfDoc) deflate(stream []byte) {
+	d.zbuf.Reset()
+	z := zlibWriters.Get().(*zlib.Writer)
+	z.Reset(&d.zbuf)
+	z.Write(stream)
+	z.Close()
+	zlibWriters.Put(z)
 }
 
 // raw writes a stream that is already encoded with filter.

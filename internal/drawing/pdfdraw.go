@@ -2,8 +2,6 @@ package drawing
 
 import (
 	"fmt"
-
-	"github.com/klauspost/compress/zlib"
 	"io"
 	"math"
 	"strconv"
@@ -261,7 +259,6 @@ func (c *content) group(g *Group) {
 func NewPDFForm(sc *Scene, gray bool) *PDFForm {
 	f := &PDFForm{}
 	d := &pdfDoc{offsets: []int{0}, frag: f, images: map[imageKey]string{}, alphas: map[float64]string{}}
-	d.z, _ = zlib.NewWriterLevel(&d.zbuf, zlib.BestSpeed)
 	d.resources = d.alloc()
 	c := newContent(d, gray, math.Max(sc.ViewBox.W, sc.ViewBox.H)/1e4)
 	c.node(sc.Root)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/klauspost/compress/flate"
 
@@ -74,6 +75,10 @@ func (p *Prepared) covers(n *need) bool {
 	return true
 }
 
+// flateWriters are reused: setting one up costs more than compressing a
+// logo's raster.
+var flateWriters = sync.Pool{New: func() any { w, _ := flate.NewWriter(nil, flate.BestSpeed); return w }}
+
 // prepare reads a logo and draws what n asks for. A logo the renderer
 // cannot draw faithfully is drawn as its largest embedded raster, or else
 // is a name tile.
@@ -100,7 +105,8 @@ func prepare(data []byte, n *need) (*Prepared, *drawing.Art) {
 	art := drawing.NewArt(sc, n.stamps, n.forms)
 	p.Drawn, p.ViewBox, p.Symbol = true, sc.ViewBox, sym
 	var z bytes.Buffer
-	fw, _ := flate.NewWriter(&z, flate.BestSpeed)
+	fw := flateWriters.Get().(*flate.Writer)
+	defer flateWriters.Put(fw)
 	for _, k := range n.stamps {
 		st := art.Stamps[k]
 		if st == nil {
@@ -125,9 +131,15 @@ func (p *Prepared) art() *drawing.Art {
 		return nil
 	}
 	a := &drawing.Art{ViewBox: p.ViewBox, Stamps: map[drawing.StampKey]*image.RGBA{}, Forms: map[bool]*drawing.PDFForm{}}
+	zr := flate.NewReader(nil)
+	defer zr.Close()
 	for _, s := range p.Stamps {
-		pix, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(s.Pix)), int64(4*s.Key.W*s.Key.H)+1))
-		if err != nil || s.Key.W <= 0 || s.Key.H <= 0 || len(pix) != 4*s.Key.W*s.Key.H {
+		if s.Key.W <= 0 || s.Key.H <= 0 || s.Key.W*s.Key.H > 1<<24 {
+			return nil
+		}
+		zr.(flate.Resetter).Reset(bytes.NewReader(s.Pix), nil)
+		pix := make([]byte, 4*s.Key.W*s.Key.H)
+		if _, err := io.ReadFull(zr, pix); err != nil {
 			return nil
 		}
 		a.Stamps[s.Key] = &image.RGBA{Pix: pix, Stride: 4 * s.Key.W, Rect: image.Rect(0, 0, s.Key.W, s.Key.H)}
