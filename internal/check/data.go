@@ -196,7 +196,23 @@ func nearest(p string, known []string) string {
 	return " (write an existing \"Category / Subcategory\")"
 }
 
+// maturity checks `project:` values. When settings list the maturity
+// levels (our `maturity` key), a value outside them is an error. Without
+// that key, as in every landscape2 settings file, landscape2 takes any value
+// (lfenergy's earlyadoption and sig): the data's own values are the levels,
+// and only a value that looks like a typo of a more common one is warned
+// about.
 func maturity(l *landscape.Landscape, s *landscape.Settings, diags *diag.List) {
+	if !s.MaturityGiven() {
+		typos := landscape.MaturityTypos(l)
+		for _, it := range l.Items {
+			if w, ok := typos[it.Project]; ok {
+				warnAt(diags, l.File, it.FieldPos("project"), it.Name, "project", "%q (%s) looks like a typo of %q (%s) (write %q, or list both in maturity in %s)",
+					it.Project, plural(landscape.MaturityCount(l, it.Project), "item", "items"), w, plural(landscape.MaturityCount(l, w), "item", "items"), w, settingsName(s))
+			}
+		}
+		return
+	}
 	for _, it := range l.Items {
 		if it.Project != "" && !slices.Contains(s.Maturity, it.Project) {
 			errorAt(diags, l.File, it.FieldPos("project"), it.Name, "project", "%q is not an allowed maturity (use one of %s, or add it to maturity in %s)", it.Project, strings.Join(s.Maturity, ", "), settingsName(s))
