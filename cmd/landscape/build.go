@@ -41,7 +41,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	res, err := build.Build(ctx, c.options(stderr))
 	stop()
 	if len(res.Diags) > 0 {
-		_ = report(res.Diags, "text", "build", stderr, io.Discard)
+		_ = c.report(res.Diags, "text", "build", stderr, io.Discard)
 	}
 	if errors.Is(err, build.ErrProblems) {
 		why := ""

@@ -81,7 +81,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	return reportCheck(res, f, base, stdout, stderr)
+	return reportCheck(c, res, f, base, stdout, stderr)
 }
 
 // loadBase reads the base landscape.yml from git or a file.
@@ -143,13 +143,13 @@ func git(dir string, args ...string) ([]byte, error) {
 
 // reportCheck prints the problems, the one-line summary and the Markdown
 // summary, and fails when the change introduces an error.
-func reportCheck(res build.CheckResult, f checkFlags, base *build.Base, stdout, stderr io.Writer) error {
+func reportCheck(c *common, res build.CheckResult, f checkFlags, base *build.Base, stdout, stderr io.Writer) error {
 	shown := res.Introduced
 	if f.showExisting {
 		shown = append(append(diag.List{}, res.Introduced...), res.Existing...)
 		shown.Sort()
 	}
-	if err := diag.Write(stdout, shown, f.format); err != nil {
+	if err := c.writeDiags(stdout, shown, f.format); err != nil {
 		return err
 	}
 	if res.Diff != nil {

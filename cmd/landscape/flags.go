@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/serverless-landscape/landscape/internal/build"
+	"github.com/serverless-landscape/landscape/internal/diag"
 	"github.com/serverless-landscape/landscape/internal/gh"
 	"github.com/serverless-landscape/landscape/templates"
 )
@@ -16,7 +17,7 @@ import (
 // common are the flags every command shares.
 type common struct {
 	data, settings, guide, logos, out, cacheDir, templatesDir string
-	strict, offline                                           bool
+	strict, offline, verbose                                  bool
 	cpuProfile                                                string
 
 	set map[string]bool // flags given on the command line
@@ -35,6 +36,7 @@ func newFlagSet(name, help string, stderr io.Writer) (*flag.FlagSet, *common) {
 	fs.StringVar(&c.templatesDir, "templates-dir", "", "read templates from this `folder` instead of the built-in ones (for template development)")
 	fs.BoolVar(&c.strict, "strict", false, "fail on any error in the data")
 	fs.BoolVar(&c.offline, "offline", false, "make no network requests: use cached GitHub facts and logos only")
+	fs.BoolVar(&c.verbose, "verbose", false, "list every problem: without it, text and github print a problem repeated on many items as one line")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, help)
@@ -95,6 +97,15 @@ func (c *common) optional(flag, file string) string {
 		return ""
 	}
 	return file
+}
+
+// writeDiags prints problems in format, repeated ones as one line unless
+// --verbose.
+func (c *common) writeDiags(w io.Writer, l diag.List, format string) error {
+	if c.verbose {
+		return diag.WriteAll(w, l, format)
+	}
+	return diag.Write(w, l, format)
 }
 
 func isTerminal(w io.Writer) bool {

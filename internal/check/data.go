@@ -81,7 +81,8 @@ func duplicateNames(l *landscape.Landscape, diags *diag.List) {
 }
 
 // duplicateRepos reports items that repeat the repository of an item listed
-// before them, unless they say allow_duplicate_repo: true.
+// before them, unless they say allow_duplicate_repo: true. A warning:
+// landscape2 builds such data, and the CNCF's has nine such groups.
 func duplicateRepos(l *landscape.Landscape, diags *diag.List) {
 	byRepo := make(map[string][]*landscape.Item)
 	var order []string
@@ -105,7 +106,7 @@ func duplicateRepos(l *landscape.Landscape, diags *diag.List) {
 				continue
 			}
 			others := lines(group, it)
-			errorAt(diags, l.File, it.FieldPos("repo_url"), it.Name, "repo_url", "same repository as the item(s) at line %s (set allow_duplicate_repo: true on each if intended)", others)
+			warnAt(diags, l.File, it.FieldPos("repo_url"), it.Name, "repo_url", "same repository as the item(s) at line %s (set allow_duplicate_repo: true on each if intended)", others)
 		}
 	}
 }
@@ -156,8 +157,8 @@ func secondPaths(l *landscape.Landscape, diags *diag.List) {
 			np := normalizePath(p)
 			if !strings.Contains(p, "/") {
 				errorAt(diags, l.File, at, it.Name, "second_path", "%q is not a path (write \"Category / Subcategory\")", p)
-			} else if !boxes[np] {
-				errorAt(diags, l.File, at, it.Name, "second_path", "%q is not a subcategory of this landscape%s", p, nearest(np, names))
+			} else if !boxes[np] { // a warning: landscape2 builds it, showing the item in its own box only
+				warnAt(diags, l.File, at, it.Name, "second_path", "%q is not a subcategory of this landscape%s", p, nearest(np, names))
 			} else if np == it.Path() {
 				warnAt(diags, l.File, at, it.Name, "second_path", "%q is the item's own subcategory (remove it)", p)
 			}
