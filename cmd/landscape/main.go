@@ -20,6 +20,7 @@ Usage:
     landscape build [flags]       build the site into public/
     landscape fetch [flags]       refresh the GitHub cache without building
     landscape serve [flags]       build, serve on 127.0.0.1:8080 and rebuild on changes
+    landscape version             print the version and the revision it was built from
 
 Examples:
     landscape validate
@@ -53,8 +54,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		"build":    cmdBuild,
 		"fetch":    cmdFetch,
 		"serve":    cmdServe,
+		"version":  cmdVersion,
 	}
 	name := args[0]
+	if name == "--version" || name == "-version" {
+		name = "version"
+	}
 	if name == "-h" || name == "--help" || name == "help" {
 		fmt.Fprint(stdout, usage)
 		return 0
