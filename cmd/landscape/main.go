@@ -20,6 +20,7 @@ Usage:
     landscape build [flags]       build the site into public/
     landscape fetch [flags]       refresh the GitHub cache without building
     landscape serve [flags]       build, serve on 127.0.0.1:8080 and rebuild on changes
+    landscape new DIR             create a new landscape repository in DIR that builds at once
     landscape version             print the version and the revision it was built from
 
 Examples:
@@ -55,6 +56,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		"fetch":    cmdFetch,
 		"serve":    cmdServe,
 		"version":  cmdVersion,
+		"new":      cmdNew,
 	}
 	name := args[0]
 	if name == "--version" || name == "-version" {
