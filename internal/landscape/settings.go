@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -150,6 +151,12 @@ func ParseSettings(file string, data []byte) (*Settings, diag.List) {
 	}
 	if err := root.Decode(s); err != nil {
 		d.decodeErrors(root, err, "see docs/settings.md")
+	}
+	_, types := YAMLKeys(reflect.TypeFor[Settings]())
+	for _, p := range d.pairs(root, "", "") { // top-level keys are checked above
+		if t, ok := types[p.key]; ok {
+			d.nestedKeys(p.value, t, p.key)
+		}
 	}
 	s.root = root
 	d.checkSettings(s, root)
