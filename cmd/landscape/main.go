@@ -21,6 +21,7 @@ Usage:
     landscape fetch [flags]       refresh the GitHub cache without building
     landscape serve [flags]       build, serve on 127.0.0.1:8080 and rebuild on changes
     landscape new DIR             create a new landscape repository in DIR that builds at once
+    landscape schema [FILE]       print the JSON Schema of landscape, settings or guide
     landscape version             print the version and the revision it was built from
 
 Examples:
@@ -57,6 +58,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		"serve":    cmdServe,
 		"version":  cmdVersion,
 		"new":      cmdNew,
+		"schema":   cmdSchema,
 	}
 	name := args[0]
 	if name == "--version" || name == "-version" {

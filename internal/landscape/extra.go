@@ -212,7 +212,7 @@ func (d *decoder) otherLinks(n *yaml.Node, item string) []Link {
 			case "url":
 				l.URL, _ = d.link(p.value, item, "extra.other_links.url")
 			default:
-				d.unknownKey(p, item, "extra.other_links", "name", "url")
+				d.unknownKey(p, item, "extra.other_links", nestedKeys["extra.other_links"]...)
 			}
 		}
 		if l.URL != "" {
@@ -239,7 +239,7 @@ func (d *decoder) audits(n *yaml.Node, item string) []Audit {
 			case "url":
 				a.URL, _ = d.link(p.value, item, f)
 			default:
-				d.unknownKey(p, item, "extra.audits", "date", "type", "url", "vendor")
+				d.unknownKey(p, item, "extra.audits", nestedKeys["extra.audits"]...)
 			}
 		}
 		audits = append(audits, a)
