@@ -30,6 +30,7 @@ type Settings struct {
 	FeaturedItems []FeaturedRule    `yaml:"featured_items" json:"-"`
 	Maturity      []string          `yaml:"maturity" json:"maturity"`
 	Rules         Rules             `yaml:"rules" json:"-"`
+	Links         LinksSettings     `yaml:"links" json:"-"`
 
 	File string `yaml:"-" json:"-"`
 
@@ -77,6 +78,13 @@ type Rules struct {
 	MinStars       int             `yaml:"min_stars"`
 	StarExemptions []StarExemption `yaml:"star_exemptions"`
 	OneBox         OneBoxRule      `yaml:"one_box"`
+}
+
+// LinksSettings configure `landscape links`.
+type LinksSettings struct {
+	// SkipHosts are hosts never asked, beside the defaults (x.com,
+	// linkedin.com, ...): hosts that refuse automated requests.
+	SkipHosts []string `yaml:"skip_hosts"`
 }
 
 // StarExemption exempts one item from the star rule, with the reason shown
@@ -166,7 +174,7 @@ func ParseSettings(file string, data []byte) (*Settings, diag.List) {
 func settingsFields() map[string]bool {
 	return map[string]bool{"name": true, "foundation": true, "url": true, "base_path": true,
 		"description": true, "colors": true, "groups": true, "categories": true,
-		"featured_items": true, "maturity": true, "rules": true}
+		"featured_items": true, "maturity": true, "rules": true, "links": true}
 }
 
 // checkGroups gives every group a valid alias, distinct from the others,

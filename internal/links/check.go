@@ -63,7 +63,11 @@ func Check(ctx context.Context, uses []Use, cache *Cache, o Options, recheckMove
 	}
 	rep.Asked = len(ask)
 	for u := range rep.Fresh {
-		cache.Results[u] = rep.Results[u]
+		r := rep.Results[u]
+		cache.Results[u] = r
+		if r.Kind == Moved { // where it moved answered too: a run after --fix asks nothing
+			cache.Results[r.Location] = Result{Kind: OK, Status: r.Status, Checked: r.Checked}
+		}
 	}
 	return rep, cache.Save()
 }

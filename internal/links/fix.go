@@ -3,6 +3,7 @@ package links
 import (
 	"bytes"
 	"slices"
+	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -86,14 +87,17 @@ func valueAt(data []byte, starts []int, u Use) (int, bool) {
 	return 0, false
 }
 
-// ends reports whether a plain scalar ends where rest begins.
+// ends reports whether the URL of a plain scalar ends where rest begins:
+// at the end of the scalar, or at white space the loader trims (real data
+// has URLs followed by a no-break space).
 func ends(rest []byte) bool {
 	if len(rest) == 0 {
 		return true
 	}
 	switch rest[0] {
-	case '\n', '\r', ' ', '\t', ',', '}', ']':
+	case ',', '}', ']':
 		return true
 	}
-	return false
+	r, _ := utf8.DecodeRune(rest)
+	return unicode.IsSpace(r)
 }

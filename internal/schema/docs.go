@@ -98,6 +98,8 @@ var settingsDocs = map[string]string{
 	"rules.one_box.exceptions.organization": "The company, by organization name.",
 	"rules.one_box.exceptions.crunchbase":   "The company, by its Crunchbase URL.",
 	"rules.one_box.exceptions.reason":       "Why the exception is granted. Required.",
+	"links":                                 "(ours) How landscape links checks the URLs of the data.",
+	"links.skip_hosts":                      "Hosts never asked, beside the default ones that refuse robots (x.com, twitter.com, linkedin.com, facebook.com, instagram.com, crunchbase.com); a host covers its subdomains.",
 	"analytics":                             "landscape2's analytics (Google Tag Manager); accepted without effect.",
 	"enduser":                               "landscape2's rules marking categories of end users; accepted without effect.",
 	"footer":                                "landscape2's footer links, logo and text; accepted without effect.",
