@@ -1,7 +1,10 @@
 package schema
 
 // The descriptions of every key. A key the loader reads without one here
-// fails the schema test, which names the key and this file.
+// fails the schema test, which names the key and the table to add it to.
+
+var docTables = map[string]map[string]string{"itemDocs": itemDocs, "nestedDocs": nestedDocs,
+	"extraDocs": extraDocs, "settingsDocs": settingsDocs, "guideDocs": guideDocs}
 
 var itemDocs = map[string]string{
 	"item":                  `The item marker: write "- item:" with no value to start an item.`,

@@ -57,7 +57,7 @@ func (b *builder) nested(where string, props map[string]any) map[string]any {
 			b.fail(fmt.Sprintf("schema: the loader reads %s.%s, which the schema lacks: add it in internal/schema/landscape.go", where, k))
 			continue
 		}
-		described(s.(map[string]any), b.docOf(nestedDocs, where+"."+k))
+		described(s.(map[string]any), b.docOf("nestedDocs", where+"."+k))
 	}
 	if len(props) != len(landscape.NestedKeys(where)) {
 		b.fail(fmt.Sprintf("schema: %s has keys the loader does not read: remove them from internal/schema/landscape.go", where))
@@ -69,7 +69,7 @@ func (b *builder) itemSchema() map[string]any {
 	props := map[string]any{}
 	var required []string
 	for _, f := range landscape.ItemFields() {
-		props[f.Key] = described(b.kindSchema(f.Kind, true), b.docOf(itemDocs, f.Key))
+		props[f.Key] = described(b.kindSchema(f.Kind, true), b.docOf("itemDocs", f.Key))
 		if f.Kind == landscape.KindRequired || f.Kind == landscape.KindRequiredLink {
 			required = append(required, f.Key)
 		}
@@ -134,7 +134,7 @@ func (b *builder) kindSchema(k landscape.Kind, top bool) map[string]any {
 // extraDoc is an extra key's description: written out where there is more
 // to say, else said from its kind.
 func (b *builder) extraDoc(f landscape.Field) string {
-	if d, ok := extraDocs[f.Key]; ok {
+	if d, ok := docTables["extraDocs"][f.Key]; ok {
 		return d
 	}
 	name := strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(f.Key, "summary_"), "_url"), "_", " ")
@@ -154,10 +154,11 @@ func (b *builder) extraDoc(f landscape.Field) string {
 	return "Shown with the item's details: " + name + " (text, or a list joined with commas)."
 }
 
-func (b *builder) docOf(docs map[string]string, key string) string {
-	d, ok := docs[key]
+// docOf is key's description in the table of that name (docTables).
+func (b *builder) docOf(table, key string) string {
+	d, ok := docTables[table][key]
 	if !ok {
-		b.fail(fmt.Sprintf("schema: key %q has no description: add it to the descriptions in internal/schema/docs.go", key))
+		b.fail(fmt.Sprintf("schema: key %q has no description: add %q to %s in internal/schema/docs.go", key, key, table))
 	}
 	return d
 }

@@ -77,7 +77,7 @@ func Write(dir string) error {
 // and where to fill it.
 type builder struct {
 	gaps []string
-	docs map[string]string // the descriptions of the struct fields being walked
+	docs string // the table of descriptions of the struct fields being walked
 }
 
 func (b *builder) fail(msg string) { b.gaps = append(b.gaps, msg) }

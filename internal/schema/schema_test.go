@@ -27,7 +27,7 @@ func TestComplete(t *testing.T) {
 // TestConstraintsHaveKeys fails when a check made in code names a key the
 // settings no longer have.
 func TestConstraintsHaveKeys(t *testing.T) {
-	b := &builder{docs: settingsDocs}
+	b := &builder{docs: "settingsDocs"}
 	b.Settings()
 	for p := range constraints {
 		key := strings.TrimSuffix(p, ".*")

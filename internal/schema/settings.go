@@ -13,7 +13,7 @@ import (
 // the struct it decodes them into, and landscape2's keys it accepts without
 // effect, which may hold anything.
 func (b *builder) Settings() map[string]any {
-	b.docs = settingsDocs
+	b.docs = "settingsDocs"
 	read, accepted := landscape.SettingsKeys()
 	_, fields := landscape.YAMLKeys(reflect.TypeFor[landscape.Settings]())
 	props := map[string]any{}
@@ -23,17 +23,17 @@ func (b *builder) Settings() map[string]any {
 			b.fail(fmt.Sprintf("schema: settings key %q is read (settingsFields in internal/landscape/settings.go) but no field of landscape.Settings has the yaml tag %q: add the field, or remove the key", k, k))
 			continue
 		}
-		props[k] = described(b.typeSchema(t, k), b.docOf(settingsDocs, k))
+		props[k] = described(b.typeSchema(t, k), b.docOf("settingsDocs", k))
 	}
 	for _, k := range accepted {
 		if _, ok := props[k]; ok {
 			continue
 		}
 		if t, ok := fields[k]; ok { // read now, but still listed as landscape2's
-			props[k] = described(b.typeSchema(t, k), b.docOf(settingsDocs, k))
+			props[k] = described(b.typeSchema(t, k), b.docOf("settingsDocs", k))
 			continue
 		}
-		props[k] = described(map[string]any{}, b.docOf(settingsDocs, k))
+		props[k] = described(map[string]any{}, b.docOf("settingsDocs", k))
 	}
 	for k := range fields {
 		if _, ok := props[k]; !ok {
@@ -46,7 +46,7 @@ func (b *builder) Settings() map[string]any {
 
 // Guide is the schema of guide.yml, from the struct the loader decodes.
 func (b *builder) Guide() map[string]any {
-	b.docs = guideDocs
+	b.docs = "guideDocs"
 	root := b.typeSchema(reflect.TypeFor[landscape.Guide](), "")
 	root["type"] = "object" // an empty file is an error
 	return document("guide", "guide.yml: the guide of a landscape (landscape2 format)", root)
@@ -98,7 +98,7 @@ func (b *builder) structSchema(t reflect.Type, path string) map[string]any {
 	}
 	for _, p := range landscape.IgnoredNestedSettings() {
 		if parent, k, _ := cutLast(p); parent == path && !slices.Contains(keys, k) {
-			props[k] = described(map[string]any{}, b.docOf(settingsDocs, p))
+			props[k] = described(map[string]any{}, b.docOf("settingsDocs", p))
 		}
 	}
 	return with(object(props), "type", []string{"object", "null"})
