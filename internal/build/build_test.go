@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/serverless-landscape/landscape/internal/diag"
 	"github.com/serverless-landscape/landscape/templates"
 )
 
@@ -75,7 +76,20 @@ func TestBuildCorpora(t *testing.T) {
 					t.Errorf("item %s: logo %s not written", it.ID, it.Logo)
 				}
 			}
-			t.Logf("%d items, %d placeholder tiles, %d files, %s", len(items), placeholders, res.Files, res.Diags.Summary())
+			// No error may come from a value landscape2 accepts: the errors
+			// left are about logos, whose files (a missing one, text, bitmaps)
+			// this tool holds to its own rules on purpose (docs/migrating.md).
+			logoErrors := 0
+			for _, d := range res.Diags {
+				switch {
+				case d.Severity != diag.Error:
+				case d.Field == "logo":
+					logoErrors++
+				default:
+					t.Errorf("an error on data landscape2 builds: %s", d)
+				}
+			}
+			t.Logf("%d items, %d placeholder tiles, %d files, %s (%d errors about logo files)", len(items), placeholders, res.Files, res.Diags.Summary(), logoErrors)
 		})
 	}
 }
