@@ -69,7 +69,11 @@ func (b *builder) itemSchema() map[string]any {
 	props := map[string]any{}
 	var required []string
 	for _, f := range landscape.ItemFields() {
-		props[f.Key] = described(b.kindSchema(f.Kind, true), b.docOf("itemDocs", f.Key))
+		s := b.kindSchema(f.Kind, true)
+		if f.Key == "project" { // the usual levels, to complete; a landscape's own are accepted too
+			s = suggest(s, landscape.DefaultSettings().Maturity)
+		}
+		props[f.Key] = described(s, b.docOf("itemDocs", f.Key))
 		if f.Kind == landscape.KindRequired || f.Kind == landscape.KindRequiredLink {
 			required = append(required, f.Key)
 		}

@@ -55,3 +55,13 @@ func TestScaffoldSettingsExplainEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// TestSuggestionsHaveKeys fails when a suggested value list names a key the
+// settings no longer have.
+func TestSuggestionsHaveKeys(t *testing.T) {
+	for p := range suggestions {
+		if _, ok := settingsDocs[p]; !ok {
+			t.Errorf("suggestions in internal/schema/settings.go name %q, which settings do not have", p)
+		}
+	}
+}

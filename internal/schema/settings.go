@@ -33,7 +33,7 @@ func (b *builder) Settings() map[string]any {
 			props[k] = described(b.typeSchema(t, k), b.docOf("settingsDocs", k))
 			continue
 		}
-		props[k] = described(map[string]any{}, b.docOf("settingsDocs", k))
+		props[k] = described(suggest(map[string]any{}, suggestions[k]), b.docOf("settingsDocs", k))
 	}
 	for k := range fields {
 		if _, ok := props[k]; !ok {
@@ -86,7 +86,7 @@ func (b *builder) typeSchema(t reflect.Type, path string) map[string]any {
 			s[k] = v
 		}
 	}
-	return s
+	return suggest(s, suggestions[path])
 }
 
 func (b *builder) structSchema(t reflect.Type, path string) map[string]any {
@@ -110,6 +110,24 @@ func cutLast(p string) (parent, key string, ok bool) {
 		return "", p, false
 	}
 	return p[:i], p[i+1:], true
+}
+
+// suggestions are the values a key usually takes, offered by editors;
+// others are accepted, as the loader accepts them (landscape2's view_mode
+// takes grid or card, but a landscape2 file with another loads too).
+var suggestions = map[string][]string{
+	"featured_items.field": {"maturity", "subcategory"},
+	"grid_items_size":      {"small", "medium", "large"},
+	"view_mode":            {"grid", "card"},
+}
+
+// suggest offers values to complete in editors without rejecting others:
+// anyOf an enum and s itself.
+func suggest(s map[string]any, values []string) map[string]any {
+	if len(values) == 0 {
+		return s
+	}
+	return anyOf(map[string]any{"enum": values}, s)
 }
 
 // constraints are the checks the loader makes in code after decoding
