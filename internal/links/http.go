@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Options configure a check. The zero value of each field means its
@@ -129,7 +130,7 @@ func (c *checker) check(ctx context.Context, u string) Result {
 		if status >= 300 && status < 400 && loc != "" {
 			next, err := resolve(cur, loc)
 			if err != nil {
-				r.Kind, r.Detail = Dead, "redirects to an invalid URL: "+loc
+				r.Kind, r.Detail = Dead, "redirects to an invalid URL: "+truncate(loc, 200)
 				return r
 			}
 			cur = next
@@ -242,7 +243,14 @@ func retryAfter(v string, now time.Time) time.Duration {
 	return 0
 }
 
+// maxURL bounds a redirect's target: it is shown in reports, and a server
+// may answer anything.
+const maxURL = 2048
+
 func resolve(base, loc string) (string, error) {
+	if len(loc) > maxURL {
+		return "", fmt.Errorf("longer than %d bytes", maxURL)
+	}
 	b, err := url.Parse(base)
 	if err != nil {
 		return "", err
@@ -309,4 +317,14 @@ func tlsReason(err error) string {
 		return msg[i:]
 	}
 	return msg
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "..."
 }
