@@ -31,6 +31,7 @@ type processed struct {
 	Cropped   bool
 	CropError string
 	Problems  []Problem
+	transient bool // depends on the machine's load (a crop deadline): not kept on disk
 }
 
 // cachedProblem stores a Problem with its severity as a number, so the

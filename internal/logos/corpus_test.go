@@ -95,6 +95,11 @@ func TestCorpusProcess(t *testing.T) {
 			if r.Ratio <= 0 || r.File == "" {
 				t.Errorf("%s: ratio %v, file %q", ref, r.Ratio, r.File)
 			}
+			for _, pr := range r.Problems {
+				if strings.Contains(pr.Message, "<use>") || strings.Contains(pr.Message, "was not cropped") {
+					t.Errorf("%s: a limit meant for hostile logos stopped a real one: %s", ref, pr)
+				}
+			}
 		}
 	}
 }

@@ -25,7 +25,9 @@ func (p *Processor) processBytes(data []byte) processed {
 		p.cpuSem <- struct{}{}
 		v := p.compute(data)
 		<-p.cpuSem
-		p.writeDisk(key, v)
+		if !v.transient {
+			p.writeDisk(key, v)
+		}
 		return v
 	})
 }
@@ -45,19 +47,26 @@ func (p *Processor) compute(data []byte) processed {
 	if !raster {
 		problems = append(problems, checkTree(doc)...)
 	}
-	root, err := sanitizeTree(doc.root)
+	root, uses, err := sanitizeTree(doc.root)
 	if err != nil {
+		if !errors.Is(err, errNoSVGRoot) { // checkBytes reported those
+			problems = append(problems, errorf("%v", err))
+		}
 		return processed{Missing: true, Problems: problems}
 	}
-	v := processed{Problems: problems}
+	v := processed{Problems: append(problems, uses.problems()...)}
 	if raster {
 		err = errors.New("is a raster image")
 	} else {
-		v.Cropped, err = cropTree(root)
+		bud := newBudget(p.cropWork, p.cropTimeout)
+		v.Cropped, err = cropTree(root, bud)
+		v.transient = bud.timedOut
 	}
 	if err != nil {
 		v.CropError = err.Error()
-		p.log().Debug("logo not cropped", "err", err)
+		if isLimit(err) {
+			v.Problems = append(v.Problems, warnf("was not cropped: it %v; its viewBox is kept (simplify the drawing)", err))
+		}
 	}
 	out := render(root)
 	// The minifier may rewrite its input in place: give it a copy, so the

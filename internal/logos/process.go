@@ -47,6 +47,9 @@ type Processor struct {
 	pack     pack
 	fetchSem chan struct{}
 	cpuSem   chan struct{}
+
+	cropWork    int           // maxCropWork; smaller in tests
+	cropTimeout time.Duration // cropTimeout; shorter in tests
 }
 
 // Result is one processed logo.
@@ -76,7 +79,8 @@ func NewProcessor(opts Options) *Processor {
 		opts.MaxFetches = 8
 	}
 	p := &Processor{opts: opts, client: opts.Client, min: minify.New(),
-		fetchSem: make(chan struct{}, opts.MaxFetches), cpuSem: make(chan struct{}, runtime.GOMAXPROCS(0))}
+		fetchSem: make(chan struct{}, opts.MaxFetches), cpuSem: make(chan struct{}, runtime.GOMAXPROCS(0)),
+		cropWork: maxCropWork, cropTimeout: cropTimeout}
 	if p.client == nil {
 		p.client = http.DefaultClient
 	}

@@ -14,6 +14,7 @@ import (
 const (
 	svgNS   = "http://www.w3.org/2000/svg"
 	xlinkNS = "http://www.w3.org/1999/xlink"
+	xhtmlNS = "http://www.w3.org/1999/xhtml"
 
 	maxDepth         = 256     // deeper documents are rejected rather than walked
 	maxEntityExpand  = 1 << 20 // bytes that declared entities may add when expanded
