@@ -71,7 +71,7 @@ func TestCropBudget(t *testing.T) {
 func TestCropDeadline(t *testing.T) {
 	in := svg100(strings.Repeat(`<rect width="1" height="1"/>`, 2000))
 	cache := t.TempDir()
-	p := NewProcessor(Options{Dir: fstest.MapFS{"a.svg": {Data: []byte(in)}}, CacheDir: cache})
+	p := NewProcessor(Options{Dir: fstest.MapFS{"a.svg": {Data: []byte(in)}}, CacheDir: cache, CacheKey: testKey})
 	p.cropTimeout = time.Nanosecond
 	r := p.Process(t.Context(), "a.svg")
 	if r.Missing || r.Cropped || len(r.Problems) != 1 || !strings.Contains(r.Problems[0].Message, "was not cropped: it takes longer than 1ns to measure") {
@@ -80,7 +80,7 @@ func TestCropDeadline(t *testing.T) {
 	if n := len(readPack(filepath.Join(cache, "logos", "processed-"+processorVersion+".gob"))); n != 0 {
 		t.Errorf("got %d entries in the disk cache, want none: a later build must try again", n)
 	}
-	if r := NewProcessor(Options{Dir: fstest.MapFS{"a.svg": {Data: []byte(in)}}, CacheDir: cache}).Process(t.Context(), "a.svg"); !r.Cropped {
+	if r := NewProcessor(Options{Dir: fstest.MapFS{"a.svg": {Data: []byte(in)}}, CacheDir: cache, CacheKey: testKey}).Process(t.Context(), "a.svg"); !r.Cropped {
 		t.Errorf("next build: got cropped %v problems %v, want it cropped", r.Cropped, r.Problems)
 	}
 }
