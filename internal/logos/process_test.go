@@ -265,6 +265,9 @@ func FuzzProcess(f *testing.F) {
 		f.Add([]byte(tc.in))
 	}
 	f.Add([]byte(logoSVG))
+	for _, s := range useAndStyleSeeds {
+		f.Add([]byte(s))
+	}
 	p := NewProcessor(Options{})
 	f.Fuzz(func(t *testing.T, in []byte) {
 		v := p.compute(in)
