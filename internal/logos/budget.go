@@ -20,9 +20,11 @@ const (
 	// steps; solace.svg, 9,660 elements, needs 19,000).
 	maxCropWork = 500_000
 	// cropTimeout stops a measurement that the step budget would let run
-	// long on a loaded machine. A logo stopped by it is not remembered on
-	// disk, so that a later build on a quieter machine tries again.
-	cropTimeout = 20 * time.Second
+	// long on a loaded machine. It is generous, since what it stops depends
+	// on the load (at a load of 30 on 2 cores the costliest real logo took
+	// 20 s), and a logo stopped by it is not remembered on disk, so that a
+	// later build on a quieter machine tries again.
+	cropTimeout = 60 * time.Second
 
 	// A step is about the cost of measuring one element, or of reading
 	// this many bytes of path data, points or transforms.

@@ -20,7 +20,7 @@ import (
 // processorVersion names the output of the processing steps. Change it
 // whenever checking, sanitizing, cropping or minifying changes what they
 // produce, so that disk caches from older builds are not used.
-const processorVersion = "1"
+const processorVersion = "2"
 
 // processed is the outcome of processing one logo's bytes: everything in a
 // Result that depends only on the content.
@@ -32,6 +32,7 @@ type processed struct {
 	Cropped   bool
 	CropError string
 	Problems  []Problem
+	Saved     int  // bytes the reductions for the screen took off (shrink.go)
 	transient bool // depends on the machine's load (a crop deadline): not kept on disk
 }
 
@@ -50,6 +51,7 @@ type cachedEntry struct {
 	Cropped   bool
 	CropError string
 	Problems  []cachedProblem
+	Saved     int
 	Seal      []byte // over the key and everything above (seal.go)
 }
 
@@ -64,7 +66,7 @@ func (e *cachedEntry) sealed(key string, dataSum [sha256.Size]byte) [][]byte {
 		flags[1] = 1
 	}
 	parts := [][]byte{[]byte("processed"), []byte(key), dataSum[:], []byte(e.File),
-		strconv.AppendUint(nil, math.Float64bits(e.Ratio), 16), flags, []byte(e.CropError)}
+		strconv.AppendUint(nil, math.Float64bits(e.Ratio), 16), flags, []byte(e.CropError), strconv.AppendInt(nil, int64(e.Saved), 10)}
 	for _, p := range e.Problems {
 		parts = append(parts, strconv.AppendInt(nil, int64(p.Severity), 10), []byte(p.Message))
 	}
@@ -203,7 +205,7 @@ func (p *Processor) readDisk(key string) (processed, bool) {
 	if !c.seal.valid(e.Seal, e.sealed(key, sum)...) || !e.Missing && e.File != hex.EncodeToString(sum[:6])+".svg" {
 		return processed{}, false // not written by this user's builds (a cache folder committed or forged): never trust it
 	}
-	out := processed{Data: e.Data, File: e.File, Ratio: e.Ratio, Missing: e.Missing, Cropped: e.Cropped, CropError: e.CropError}
+	out := processed{Data: e.Data, File: e.File, Ratio: e.Ratio, Missing: e.Missing, Cropped: e.Cropped, CropError: e.CropError, Saved: e.Saved}
 	for _, cp := range e.Problems {
 		out.Problems = append(out.Problems, Problem{Severity: diag.Severity(cp.Severity), Message: cp.Message})
 	}
@@ -216,7 +218,7 @@ func (p *Processor) writeDisk(key string, v processed) {
 	if c.path == "" {
 		return
 	}
-	e := cachedEntry{Data: v.Data, File: v.File, Ratio: v.Ratio, Missing: v.Missing, Cropped: v.Cropped, CropError: v.CropError}
+	e := cachedEntry{Data: v.Data, File: v.File, Ratio: v.Ratio, Missing: v.Missing, Cropped: v.Cropped, CropError: v.CropError, Saved: v.Saved}
 	for _, pr := range v.Problems {
 		e.Problems = append(e.Problems, cachedProblem{int(pr.Severity), pr.Message})
 	}

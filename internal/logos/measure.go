@@ -17,6 +17,9 @@ type cropper struct {
 	err     error                       // the first construct that cannot be measured
 	depth   int                         // elements being measured, nested through references too
 	bud     *budget                     // work left before the logo is served uncropped
+	scan    bool                        // measuring only where images are shown: text does not stop it
+	shown   map[*node]float64           // the most root units one pixel of each embedded image covers
+	largest float64                     // the largest coordinate drawn, in root units
 }
 
 const maxMeasureDepth = 512
@@ -32,6 +35,24 @@ func measureDrawing(root *node, bud *budget) (rect, error) {
 	if !ok {
 		return rect{}, errors.New("has neither a viewBox nor a width and height")
 	}
+	c := newCropper(root, vb, bud)
+	own := c.ownProps(root)
+	if own["display"] == "none" || opacity(own["opacity"]) == 0 {
+		return rect{}, errors.New("paints nothing that can be measured")
+	}
+	b := c.children(root, identity, style{}.inherit(own), false)
+	if c.err != nil {
+		return rect{}, c.err
+	}
+	if !b.ok {
+		return rect{}, errors.New("paints nothing that can be measured")
+	}
+	return b, nil
+}
+
+// newCropper indexes root's ids and style rules, for measuring it in the
+// viewport vb.
+func newCropper(root *node, vb rect, bud *budget) *cropper {
 	c := &cropper{ids: map[string]*node{}, own: map[*node]map[string]string{}, bitmaps: map[*node]bitmapBox{}, vw: vb.w(), vh: vb.h(), bud: bud}
 	root.walk(func(n *node) bool {
 		if id, ok := n.attr("id"); ok {
@@ -48,18 +69,7 @@ func measureDrawing(root *node, bud *budget) (rect, error) {
 		}
 		return true
 	})
-	own := c.ownProps(root)
-	if own["display"] == "none" || opacity(own["opacity"]) == 0 {
-		return rect{}, errors.New("paints nothing that can be measured")
-	}
-	b := c.children(root, identity, style{}.inherit(own), false)
-	if c.err != nil {
-		return rect{}, c.err
-	}
-	if !b.ok {
-		return rect{}, errors.New("paints nothing that can be measured")
-	}
-	return b, nil
+	return c
 }
 
 // ownProps is n's own painting properties, remembered: a <use> or a
@@ -124,10 +134,14 @@ func (c *cropper) element(n *node, m matrix, st style, clip bool) rect {
 		return rect{}
 	}
 	st = st.inherit(own)
+	parent := m
 	if t, ok := n.attr("transform"); ok && c.spend(len(t)/geometryBytesPerStep) {
 		if tm, err := parseTransform(t); err == nil {
 			m = m.mul(tm)
 		}
+	}
+	if c.scan {
+		c.noteMagnitude(n, parent, m)
 	}
 	var b rect
 	switch n.name {
@@ -141,10 +155,13 @@ func (c *cropper) element(n *node, m matrix, st style, clip bool) rect {
 		if st["visibility"] != "hidden" && st["visibility"] != "collapse" {
 			b = c.shapeBox(n, m, st, clip)
 		}
+		if c.scan {
+			c.scanPatterns(n, m, st)
+		}
 	case "image":
 		b = c.imageBox(n, m)
 	case "text":
-		if strings.TrimSpace(textOf(n)) != "" {
+		if !c.scan && strings.TrimSpace(textOf(n)) != "" {
 			c.err = errText
 		}
 	}
@@ -247,6 +264,10 @@ func (c *cropper) imageBox(n *node, m matrix) rect {
 	}
 	if w <= 0 || h <= 0 {
 		return rect{}
+	}
+	if c.scan {
+		c.recordShown(n, m, w, h)
+		return rect{x, y, x + w, y + h, true}.transformed(m)
 	}
 	bm, seen := c.bitmaps[n]
 	if !seen {

@@ -64,6 +64,9 @@ type Result struct {
 	Cropped   bool
 	CropError string // why the viewBox was kept, when the cropper could not measure the drawing
 	Problems  []Problem
+	// Saved is how many bytes downscaling embedded bitmaps and rounding
+	// numbers to what a screen shows took off Data (Original keeps them).
+	Saved int
 }
 
 // NewProcessor fills in defaults and builds the minifier.
@@ -102,12 +105,22 @@ func (p *Processor) log() *slog.Logger { return p.opts.Logger }
 // Process resolves one `logo:` value (a file name in Dir, or an https URL)
 // and returns the servable result. It never returns unsafe bytes.
 func (p *Processor) Process(ctx context.Context, ref string) Result {
-	r := p.process(ctx, ref)
+	r := p.process(ctx, ref, false)
 	p.saveDisk()
 	return r
 }
 
-func (p *Processor) process(ctx context.Context, ref string) Result {
+// Original is Process for prints, which are larger than any screen: the
+// logo sanitized and cropped as Process returns it, but with its embedded
+// bitmaps at their own resolution and its numbers at full precision
+// (Result.Saved is 0). It is computed, and cached, only when asked for.
+func (p *Processor) Original(ctx context.Context, ref string) Result {
+	r := p.process(ctx, ref, true)
+	p.saveDisk()
+	return r
+}
+
+func (p *Processor) process(ctx context.Context, ref string, full bool) Result {
 	r := Result{Ref: ref}
 	ref = strings.TrimSpace(ref)
 	var data []byte
@@ -125,8 +138,8 @@ func (p *Processor) process(ctx context.Context, ref string) Result {
 		r.Missing = true
 		return r
 	}
-	v := p.processBytes(data)
-	r.File, r.Data, r.Ratio, r.Missing, r.Cropped, r.CropError = v.File, v.Data, v.Ratio, v.Missing, v.Cropped, v.CropError
+	v := p.processBytes(data, full)
+	r.File, r.Data, r.Ratio, r.Missing, r.Cropped, r.CropError, r.Saved = v.File, v.Data, v.Ratio, v.Missing, v.Cropped, v.CropError, v.Saved
 	r.Problems = append(r.Problems, v.Problems...)
 	return r
 }
@@ -149,7 +162,7 @@ func (p *Processor) ProcessAll(ctx context.Context, refs []string) map[string]Re
 		slots <- struct{}{}
 		go func() {
 			defer func() { <-slots; wg.Done() }()
-			r := p.process(ctx, ref)
+			r := p.process(ctx, ref, false)
 			mu.Lock()
 			out[ref] = r
 			mu.Unlock()

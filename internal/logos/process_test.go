@@ -270,7 +270,7 @@ func FuzzProcess(f *testing.F) {
 	}
 	p := NewProcessor(Options{})
 	f.Fuzz(func(t *testing.T, in []byte) {
-		v := p.compute(in)
+		v := p.compute(in, false)
 		if v.Missing {
 			return
 		}

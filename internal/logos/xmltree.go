@@ -63,6 +63,9 @@ func (n *node) href() string {
 	return ""
 }
 
+// setHref sets the element's href, which sanitized trees hold unprefixed.
+func (n *node) setHref(v string) { n.setAttr("href", v) }
+
 func (n *node) setAttr(name, value string) {
 	for i, a := range n.attrs {
 		if a.Name.Local == name && a.Name.Space == "" {
