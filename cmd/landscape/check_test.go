@@ -30,6 +30,7 @@ rules:
 type checkRepo struct {
 	dir, data, summary string
 	base               []byte
+	github             *ghtest.Server
 }
 
 func newCheckRepo(t *testing.T) *checkRepo {
@@ -64,6 +65,7 @@ func newCheckRepo(t *testing.T) *checkRepo {
 
 	srv := ghtest.NewServer(t)
 	srv.Token = "fake-token"
+	r.github = srv
 	l, _ := landscape.Parse("landscape.yml", data)
 	for _, it := range l.Items {
 		for _, repo := range it.Repos() {
