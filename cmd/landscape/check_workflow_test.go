@@ -46,18 +46,29 @@ type workflow struct {
 	Permissions map[string]string `yaml:"permissions"`
 	Jobs        map[string]struct {
 		Permissions map[string]string `yaml:"permissions"`
-		Steps       []struct {
-			Uses string            `yaml:"uses"`
-			With map[string]string `yaml:"with"`
-			Env  map[string]string `yaml:"env"`
-			Run  string            `yaml:"run"`
-		} `yaml:"steps"`
+		Steps       []workflowStep    `yaml:"steps"`
 	} `yaml:"jobs"`
 }
 
+type workflowStep struct {
+	Name             string            `yaml:"name"`
+	ID               string            `yaml:"id"`
+	If               string            `yaml:"if"`
+	Uses             string            `yaml:"uses"`
+	With             map[string]string `yaml:"with"`
+	Env              map[string]string `yaml:"env"`
+	Run              string            `yaml:"run"`
+	Shell            string            `yaml:"shell"`
+	WorkingDirectory string            `yaml:"working-directory"`
+}
+
+const baseSHA = "${{ github.event.pull_request.base.sha }}"
+
 // TestWorkflowRunsCheck checks what the check needs of its workflow: it runs
-// on changes to the data, with the full history (the base revision), Go
-// from go.mod, the repository token for stars, and read-only permissions.
+// on changes to the data, with the pull request's full history (the base
+// revision), read-only permissions, and the trust boundary: the checker is
+// built from a checkout of the base revision, never from the pull request,
+// and its caches and output live outside the pull request's checkout.
 func TestWorkflowRunsCheck(t *testing.T) {
 	data, err := os.ReadFile(workflowFile)
 	if err != nil {
@@ -75,29 +86,60 @@ func TestWorkflowRunsCheck(t *testing.T) {
 	if len(w.Permissions) != 1 || w.Permissions["contents"] != "read" {
 		t.Errorf("permissions: got %v, want contents: read only", w.Permissions)
 	}
-	var checkout, setupGo, check, build bool
 	for name, j := range w.Jobs {
 		if j.Permissions != nil {
 			t.Errorf("job %s widens the permissions: %v", name, j.Permissions)
 		}
-		for _, s := range j.Steps {
-			switch {
-			case strings.HasPrefix(s.Uses, "actions/checkout@"):
-				checkout = s.With["fetch-depth"] == "0" && s.With["persist-credentials"] == "false"
-			case strings.HasPrefix(s.Uses, "actions/setup-go@"):
-				setupGo = s.With["go-version-file"] == "go.mod"
-			case strings.Contains(s.Run, "landscape check --base"):
-				check = s.Env["GITHUB_TOKEN"] == "${{ secrets.GITHUB_TOKEN }}" && !strings.Contains(s.Run, "${{")
-			case strings.Contains(s.Run, "landscape build"):
-				build = true
+		checkTrustBoundary(t, name, j.Steps)
+	}
+}
+
+// checkTrustBoundary checks one job's steps: the pull request checked out
+// in one folder with its history, the base revision in another, Go from
+// the base's go.mod, the checker built in the base's folder and run in the
+// pull request's with the token and no expression in its script.
+func checkTrustBoundary(t *testing.T, job string, steps []workflowStep) {
+	t.Helper()
+	var prDir, checkerDir string
+	var setupGo, built, check, site bool
+	for _, s := range steps {
+		switch {
+		case strings.HasPrefix(s.Uses, "actions/checkout@") && s.With["ref"] == baseSHA:
+			checkerDir = s.With["path"]
+		case strings.HasPrefix(s.Uses, "actions/checkout@"):
+			if s.With["fetch-depth"] == "0" && s.With["persist-credentials"] == "false" && s.With["ref"] == "" {
+				prDir = s.With["path"]
 			}
+		case strings.HasPrefix(s.Uses, "actions/setup-go@"):
+			setupGo = checkerDir != "" && s.With["go-version-file"] == checkerDir+"/go.mod"
+		case strings.HasPrefix(s.Uses, "actions/cache"):
+			if !strings.HasPrefix(s.With["path"], "${{ runner.temp }}/") {
+				t.Errorf("job %s: cache path %q: want it outside the checkout (under runner.temp)", job, s.With["path"])
+			}
+		case strings.Contains(s.Run, "go build"):
+			built = checkerDir != "" && s.WorkingDirectory == checkerDir
+		case strings.Contains(s.Run, "landscape\" check --base"):
+			check = built && prDir != "" && s.WorkingDirectory == prDir &&
+				s.Env["GITHUB_TOKEN"] == "${{ secrets.GITHUB_TOKEN }}" && s.Env["BASE_SHA"] == baseSHA &&
+				!strings.Contains(s.Run, "${{") && strings.Contains(s.Run, `--cache-dir "$RUNNER_TEMP/`)
+		case strings.Contains(s.Run, "landscape\" build"):
+			site = built && s.WorkingDirectory == prDir && strings.Contains(s.Run, `--out "$RUNNER_TEMP/`)
 		}
 	}
-	for what, ok := range map[string]bool{"a full-history checkout without kept credentials": checkout,
-		"Go set up from go.mod": setupGo, "landscape check --base with the token, no expression in the script": check,
-		"a site build": build} {
-		if !ok {
-			t.Errorf("the workflow lacks %s", what)
+	if prDir == "" || checkerDir == "" || prDir == checkerDir || strings.HasPrefix(checkerDir, prDir+"/") {
+		t.Errorf("job %s: got the pull request in %q and the base revision in %q, want two folders side by side", job, prDir, checkerDir)
+	}
+	for _, c := range []struct {
+		ok   bool
+		what string
+	}{
+		{setupGo, "Go set up from the base's go.mod"},
+		{built, "the checker built in the base revision's folder"},
+		{check, "landscape check --base run in the pull request's folder with the token, caches outside it, no expression in the script"},
+		{site, "a site build written outside the checkout"},
+	} {
+		if !c.ok {
+			t.Errorf("job %s lacks %s", job, c.what)
 		}
 	}
 }
