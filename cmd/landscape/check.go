@@ -42,7 +42,9 @@ make the star rule say "not checked": a warning, an error with --strict.
 
 A Markdown summary of the change (a table of the items with every rule's
 verdict, and the problems) is appended to the file named by
-GITHUB_STEP_SUMMARY when set, and written to --summary FILE.
+GITHUB_STEP_SUMMARY when set, and written to --summary FILE. --outputs FILE
+appends the counts as name=value lines (errors, warnings, review, added,
+removed, changed, moved), the format of GITHUB_OUTPUT.
 
 Exits 1 when the change introduces an error.
 
@@ -54,8 +56,8 @@ Examples:
 `
 
 type checkFlags struct {
-	base, baseFile, baseSettings, format, summary string
-	showExisting                                  bool
+	base, baseFile, baseSettings, format, summary, outputs string
+	showExisting                                           bool
 }
 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -66,6 +68,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&f.baseSettings, "base-settings", "", "with --base-file, take the rules from this settings `file`")
 	fs.StringVar(&f.format, "format", "text", "output `format`: text, github or json")
 	fs.StringVar(&f.summary, "summary", "", "write a Markdown summary to this `file`")
+	fs.StringVar(&f.outputs, "outputs", "", "append the counts as name=value lines to this `file` ($GITHUB_OUTPUT)")
 	fs.BoolVar(&f.showExisting, "show-existing", false, "list the problems the base already had, not only count them")
 	if err := c.parse(fs, args); err != nil {
 		return err
@@ -124,6 +127,11 @@ func reportCheck(res build.CheckResult, f checkFlags, base *build.Base, stdout, 
 	fmt.Fprintln(stderr, line)
 	if err := writeSummaries(res, f, base); err != nil {
 		return err
+	}
+	if f.outputs != "" {
+		if err := appendFile(f.outputs, checkOutputs(res)); err != nil {
+			return fmt.Errorf("outputs: %w", err)
+		}
 	}
 	if res.Introduced.HasErrors() {
 		return errFailed
@@ -184,17 +192,38 @@ func writeSummaries(res build.CheckResult, f checkFlags, base *build.Base) error
 		}
 	}
 	if p := os.Getenv("GITHUB_STEP_SUMMARY"); p != "" {
-		file, err := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-		if err != nil {
-			return fmt.Errorf("step summary: %w", err)
-		}
-		_, err = file.Write(md.Bytes())
-		if cerr := file.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		if err := appendFile(p, md.Bytes()); err != nil {
 			return fmt.Errorf("step summary: %w", err)
 		}
 	}
 	return nil
+}
+
+// checkOutputs are the counts of a check as GITHUB_OUTPUT lines, for the
+// steps after it: errors and warnings the change introduces (warnings
+// include what needs review), and the items it touched.
+func checkOutputs(res build.CheckResult) []byte {
+	errs := res.Introduced.Errors()
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "errors=%d\nwarnings=%d\nreview=%d\n", errs, len(res.Introduced)-errs+len(res.Review), len(res.Review))
+	for _, k := range []change.Kind{change.Added, change.Removed, change.Changed, change.Moved} {
+		n := 0
+		if res.Diff != nil {
+			n = res.Diff.Count(k)
+		}
+		fmt.Fprintf(&b, "%s=%d\n", k, n)
+	}
+	return b.Bytes()
+}
+
+func appendFile(name string, data []byte) error {
+	file, err := os.OpenFile(name, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = file.Write(data)
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/serverless-landscape/landscape/internal/build"
@@ -59,7 +60,9 @@ func gitBase(rev string, p inputPaths) (*build.Base, error) {
 	if err != nil {
 		return nil, fmt.Errorf("base: %w", err)
 	}
-	if t, err := gitTop(p.settings); err == nil && t == top {
+	if p.settings == "" {
+		// No settings file named: the working settings (the defaults) apply.
+	} else if t, err := gitTop(p.settings); err == nil && t == top {
 		// Absent at rev (or unreadable): the default rules, the strictest.
 		b.Settings, err = gitShow(rev, p.settings)
 		b.NoSettings = err != nil
@@ -95,14 +98,17 @@ func sortChanged(b *build.Base, top string, p inputPaths, names []string) {
 		return filepath.ToSlash(r)
 	}
 	inputs := map[string]bool{rel(p.data): true, rel(p.settings): true, rel(p.guide): true}
-	logos, cache := rel(p.logos), rel(p.cache)
+	logos := rel(p.logos)
+	// The cache folder in use, and .cache (the default) beside the data and
+	// at the top, where a pull request would force-add one for our builds.
+	caches := []string{rel(p.cache), rel(filepath.Join(filepath.Dir(p.data), ".cache")), ".cache"}
 	for _, n := range names {
 		switch {
 		case n == "":
 		case inputs[n]:
 		case under(n, logos):
 			b.ChangedLogos[strings.TrimPrefix(n, logos+"/")] = true
-		case under(n, cache):
+		case slices.ContainsFunc(caches, func(dir string) bool { return under(n, dir) }):
 			b.CacheFiles = append(b.CacheFiles, n)
 		default:
 			b.OtherFiles = append(b.OtherFiles, n)
