@@ -419,3 +419,24 @@ func TestActionBuild(t *testing.T) {
 		})
 	}
 }
+
+// TestActionCorpus runs the action on another landscape: cncf-full with its
+// landscape2-sites settings, changed by two items. The one error is the new
+// item's missing logo, its stars pass, and the check asks GitHub once.
+func TestActionCorpus(t *testing.T) {
+	a := loadAction(t)
+	r, srv, _ := newCorpusRepo(t)
+	write(t, r.data, corpusChange(t, r))
+	srv.ResetRequests()
+	run := runAction(t, a, t.TempDir(), r.dir, nil, prGitHub(r.revParse(t, "HEAD")))
+	if !run.failed || run.outputs["errors"] != "1" || run.outputs["added"] != "1" || run.outputs["removed"] != "0" {
+		t.Errorf("got failed %v, outputs %v; want the new item's one error\n%s", run.failed, run.outputs, run.log)
+	}
+	if !strings.Contains(run.log, `::error file=landscape.yml,line=`) || !strings.Contains(run.log, `item "Big": logo: `) {
+		t.Errorf("no annotation of the missing logo:\n%s", run.log)
+	}
+	if s := r.stepSummary(t); !strings.Contains(s, "| added | **Big** |") || !strings.Contains(s, "✅ pass: 5\\,000 stars") {
+		t.Errorf("summary lacks the added item's verdicts:\n%s", s)
+	}
+	assertRequests(t, srv, 1, "the action on a change of two items")
+}

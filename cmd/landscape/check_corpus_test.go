@@ -18,6 +18,30 @@ import (
 // logos folder is empty: logo problems are the base's too and cost no
 // request.
 func TestCheckCorpusRequests(t *testing.T) {
+	r, srv, repos := newCorpusRepo(t)
+	head := corpusChange(t, r)
+	cache := filepath.Join(t.TempDir(), "cache")
+	code, stdout, stderr := r.check(t, head, "--base", "HEAD", "--cache-dir", cache)
+	if !strings.Contains(stderr, "1 added, 0 removed, 1 changed, 0 moved") {
+		t.Fatalf("exit %d: the change is not the one meant:\n%s", code, stderr)
+	}
+	assertRequests(t, srv, 1, "a change of two items")
+	if strings.Contains(stdout, "\"Big\": repo_url") {
+		t.Errorf("the 5,000-star item was not checked as passing:\n%s", stdout)
+	}
+
+	srv.ResetRequests()
+	r.check(t, head, "--cache-dir", cache, "--strict")
+	assertRequests(t, srv, (repos+1+49)/50, "the whole landscape")
+	t.Logf("cncf-full: %d repositories, %d requests for the whole landscape", repos+1, srv.Count())
+}
+
+// newCorpusRepo is a git repository holding cncf-full's landscape.yml and
+// its landscape2-sites settings as the base commit, with an empty logos
+// folder (logo problems are then the base's, and cost nothing), and a fake
+// GitHub that knows every repository of it: it returns their number.
+func newCorpusRepo(t *testing.T) (*checkRepo, *ghtest.Server, int) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("short: skipping the cncf-full check")
 	}
@@ -56,26 +80,20 @@ func TestCheckCorpusRequests(t *testing.T) {
 	t.Setenv("GITHUB_GRAPHQL_URL", "")
 	t.Setenv("GITHUB_TOKEN", "fake-token")
 	t.Setenv("GITHUB_TOKENS", "")
-	t.Setenv("GITHUB_STEP_SUMMARY", "")
+	t.Setenv("GITHUB_STEP_SUMMARY", r.summary)
+	r.github = srv
+	return r, srv, len(repos)
+}
 
-	head := string(data)
+// corpusChange changes the description of cncf-full's first item with a
+// repository and adds a 5,000-star project whose logo is missing.
+func corpusChange(t *testing.T, r *checkRepo) string {
+	t.Helper()
+	head := string(r.base)
 	i := strings.Index(head, "            repo_url: https://github.com/")
 	head = head[:i] + "            description: changed\n" + head[i:]
 	head, _ = insert(t, head, "Scheduling & Orchestration", "name: Big", "homepage_url: https://big.example", "logo: big.svg", "repo_url: https://github.com/big/project")
-	cache := filepath.Join(t.TempDir(), "cache")
-	code, stdout, stderr := r.check(t, head, "--base", "HEAD", "--cache-dir", cache, "--summary", r.summary)
-	if !strings.Contains(stderr, "1 added, 0 removed, 1 changed, 0 moved") {
-		t.Fatalf("exit %d: the change is not the one meant:\n%s", code, stderr)
-	}
-	assertRequests(t, srv, 1, "a change of two items")
-	if strings.Contains(stdout, "\"Big\": repo_url") {
-		t.Errorf("the 5,000-star item was not checked as passing:\n%s", stdout)
-	}
-
-	srv.ResetRequests()
-	r.check(t, head, "--cache-dir", cache, "--strict")
-	assertRequests(t, srv, (len(repos)+1+49)/50, "the whole landscape")
-	t.Logf("cncf-full: %d repositories, %d requests for the whole landscape", len(repos)+1, srv.Count())
+	return head
 }
 
 func assertRequests(t *testing.T, srv *ghtest.Server, want int, what string) {
