@@ -19,9 +19,13 @@ site: build ## build the repository's own landscape into public/
 serve: build ## build and serve the landscape, rebuilding on changes
 	$(BIN) serve --addr $(ADDR) --cache-dir $(CACHE_DIR) --templates-dir templates
 
-test: ## vet and run every test with the race detector
+# Under the race detector the loops over every corpus logo sample the
+# corpora (or skip, when they run no concurrent code): they run whole in the
+# second pass, without it, where they take a tenth of the time.
+test: ## vet, run every test with the race detector, then the corpus-wide loops whole without it
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 40m ./...
+	$(GO) test -count=1 -timeout 20m -run '^TestCorpus' ./internal/logos
 
 test-short: ## the tests without the browser and the large corpora
 	$(GO) test -short ./...
@@ -36,9 +40,13 @@ bench: ## the figures of docs/performance.md: builds against the floor, then eve
 	$(GO) run ./cmd/landscape-bench -corpus $(CORPUS) -runs $(RUNS)
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout 60m ./...
 
-fuzz: ## fuzz the loader and the SVG sanitizer for a while each
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/landscape
-	$(GO) test -run '^$$' -fuzz FuzzSanitize -fuzztime 60s ./internal/logos
+FUZZTIME ?= 60s
+
+fuzz: ## fuzz the loader, the SVG sanitizer, the cropper and the logo processor for a while each
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./internal/landscape
+	$(GO) test -run '^$$' -fuzz '^FuzzSanitize$$' -fuzztime $(FUZZTIME) ./internal/logos
+	$(GO) test -run '^$$' -fuzz '^FuzzCrop$$' -fuzztime $(FUZZTIME) ./internal/logos
+	$(GO) test -run '^$$' -fuzz '^FuzzProcess$$' -fuzztime $(FUZZTIME) ./internal/logos
 
 netlify: build ## what Netlify runs: the site into public/; without GITHUB_TOKEN or network it warns and goes on
 	$(BIN) build --cache-dir $(CACHE_DIR) --out public

@@ -5,8 +5,8 @@
 // temporary folder and served by httptest; nothing leaves localhost.
 //
 // Tests skip when Chromium is not installed, unless CI is set: CI must not
-// skip them silently. axe-core 4.14.1 is vendored as testdata/axe.min.js
-// (MPL-2.0, its licence header kept), so tests need no network.
+// skip them silently. axe-core comes from the npm registry, pinned with its
+// checksum in package-lock.json: npm ci --prefix e2e (run by .ci/run).
 package e2e
 
 import (

@@ -49,7 +49,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	res, err := build.Build(ctx, o)
 	stop()
 	if len(res.Diags) > 0 {
-		_ = report(res.Diags, "text", "build", stderr, io.Discard)
+		_ = c.report(res.Diags, "text", "build", stderr, io.Discard)
 	}
 	if errors.Is(err, build.ErrProblems) {
 		why := ""

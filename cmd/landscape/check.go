@@ -3,12 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 
 	"github.com/serverless-landscape/landscape/internal/build"
@@ -33,12 +30,21 @@ by position), and only the problems the change introduces are errors. The
 problems the base already had are warnings, counted in one line unless
 --show-existing. Without a base, rule failures are warnings unless --strict.
 
-Stars come from GitHub (GITHUB_TOKEN) or the cache. When they cannot be
-known the star rule says "not checked": a warning, an error with --strict.
+The rules and exemptions that judge a change are the base revision's
+settings.yml (--base-settings FILE with --base-file): a change to them, an
+item that exempts itself (project:, open_source: false), and files outside
+the data and logos are listed as needing a maintainer's review.
+
+The stars of the items the change adds, changes or moves come from GitHub
+(GITHUB_TOKEN), never from a cache, which a pull request could forge; the
+cache serves the other items, with no request. Stars that cannot be known
+make the star rule say "not checked": a warning, an error with --strict.
 
 A Markdown summary of the change (a table of the items with every rule's
 verdict, and the problems) is appended to the file named by
-GITHUB_STEP_SUMMARY when set, and written to --summary FILE.
+GITHUB_STEP_SUMMARY when set, and written to --summary FILE. --outputs FILE
+appends the counts as name=value lines (errors, warnings, review, added,
+removed, changed, moved), the format of GITHUB_OUTPUT.
 
 Exits 1 when the change introduces an error.
 
@@ -50,8 +56,8 @@ Examples:
 `
 
 type checkFlags struct {
-	base, baseFile, format, summary string
-	showExisting                    bool
+	base, baseFile, baseSettings, format, summary, outputs string
+	showExisting                                           bool
 }
 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -59,8 +65,10 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var f checkFlags
 	fs.StringVar(&f.base, "base", "", "judge the change against this git `revision` of landscape.yml")
 	fs.StringVar(&f.baseFile, "base-file", "", "judge the change against this landscape.yml `file`")
+	fs.StringVar(&f.baseSettings, "base-settings", "", "with --base-file, take the rules from this settings `file`")
 	fs.StringVar(&f.format, "format", "text", "output `format`: text, github or json")
 	fs.StringVar(&f.summary, "summary", "", "write a Markdown summary to this `file`")
+	fs.StringVar(&f.outputs, "outputs", "", "append the counts as name=value lines to this `file` ($GITHUB_OUTPUT)")
 	fs.BoolVar(&f.showExisting, "show-existing", false, "list the problems the base already had, not only count them")
 	if err := c.parse(fs, args); err != nil {
 		return err
@@ -72,8 +80,12 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stderr, "check: give --base or --base-file, not both")
 		return errUsage
 	}
+	if f.baseSettings != "" && f.baseFile == "" {
+		fmt.Fprintln(stderr, "check: --base-settings goes with --base-file (--base reads the settings at the revision)")
+		return errUsage
+	}
 	opts := c.options(stderr)
-	base, err := loadBase(f, opts.DataFile, opts.LogosDir)
+	base, err := loadBase(f, c.paths())
 	if err != nil {
 		return err
 	}
@@ -81,75 +93,18 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	return reportCheck(res, f, base, stdout, stderr)
-}
-
-// loadBase reads the base landscape.yml from git or a file.
-func loadBase(f checkFlags, dataFile, logosDir string) (*build.Base, error) {
-	switch {
-	case f.baseFile != "":
-		data, err := os.ReadFile(f.baseFile)
-		if err != nil {
-			return nil, fmt.Errorf("base: %w", err)
-		}
-		return &build.Base{Name: f.baseFile, Data: data}, nil
-	case f.base != "":
-		return gitBase(f.base, dataFile, logosDir)
-	}
-	return nil, nil
-}
-
-// gitBase reads landscape.yml at rev and lists the logo files changed
-// since rev, committed or not.
-func gitBase(rev, dataFile, logosDir string) (*build.Base, error) {
-	if strings.HasPrefix(rev, "-") {
-		return nil, fmt.Errorf("base: %q is not a revision", rev)
-	}
-	data, err := git(filepath.Dir(dataFile), "show", rev+":./"+filepath.Base(dataFile))
-	if err != nil {
-		return nil, fmt.Errorf("base: landscape.yml at %s: %w", rev, err)
-	}
-	b := &build.Base{Name: rev, Data: data, ChangedLogos: map[string]bool{}}
-	if st, err := os.Stat(logosDir); err != nil || !st.IsDir() {
-		return b, nil
-	}
-	// -z: names as they are, not quoted (git quotes non-ASCII names otherwise).
-	names, err := git(logosDir, "diff", "-z", "--name-only", "--relative", "--no-renames", rev, "--", ".")
-	if err != nil {
-		return nil, fmt.Errorf("base: logos changed since %s: %w", rev, err)
-	}
-	for _, n := range strings.Split(string(names), "\x00") {
-		if n != "" {
-			b.ChangedLogos[filepath.ToSlash(n)] = true
-		}
-	}
-	return b, nil
-}
-
-func git(dir string, args ...string) ([]byte, error) {
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		if msg := strings.TrimSpace(stderr.String()); msg != "" {
-			return nil, errors.New(msg)
-		}
-		return nil, err
-	}
-	return out, nil
+	return reportCheck(c, res, f, base, stdout, stderr)
 }
 
 // reportCheck prints the problems, the one-line summary and the Markdown
 // summary, and fails when the change introduces an error.
-func reportCheck(res build.CheckResult, f checkFlags, base *build.Base, stdout, stderr io.Writer) error {
-	shown := res.Introduced
+func reportCheck(c *common, res build.CheckResult, f checkFlags, base *build.Base, stdout, stderr io.Writer) error {
+	shown := append(append(diag.List{}, res.Introduced...), res.Review...)
 	if f.showExisting {
-		shown = append(append(diag.List{}, res.Introduced...), res.Existing...)
-		shown.Sort()
+		shown = append(shown, res.Existing...)
 	}
-	if err := diag.Write(stdout, shown, f.format); err != nil {
+	shown.Sort()
+	if err := c.writeDiags(stdout, shown, f.format); err != nil {
 		return err
 	}
 	if res.Diff != nil {
@@ -166,9 +121,17 @@ func reportCheck(res build.CheckResult, f checkFlags, base *build.Base, stdout, 
 			line += " (not shown: --show-existing)"
 		}
 	}
+	if n := len(res.Review); n > 0 {
+		line += fmt.Sprintf("; %d to review by a maintainer", n)
+	}
 	fmt.Fprintln(stderr, line)
 	if err := writeSummaries(res, f, base); err != nil {
 		return err
+	}
+	if f.outputs != "" {
+		if err := appendFile(f.outputs, checkOutputs(res)); err != nil {
+			return fmt.Errorf("outputs: %w", err)
+		}
 	}
 	if res.Introduced.HasErrors() {
 		return errFailed
@@ -215,7 +178,7 @@ func oneLine(s string) string {
 
 func writeSummaries(res build.CheckResult, f checkFlags, base *build.Base) error {
 	s := change.Summary{Diff: res.Diff, Verdicts: res.Verdicts, Introduced: res.Introduced,
-		Existing: res.Existing, ShowExisting: f.showExisting}
+		Existing: res.Existing, Review: res.Review, ShowExisting: f.showExisting}
 	if base != nil {
 		s.BaseName = base.Name
 	}
@@ -229,17 +192,38 @@ func writeSummaries(res build.CheckResult, f checkFlags, base *build.Base) error
 		}
 	}
 	if p := os.Getenv("GITHUB_STEP_SUMMARY"); p != "" {
-		file, err := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
-		if err != nil {
-			return fmt.Errorf("step summary: %w", err)
-		}
-		_, err = file.Write(md.Bytes())
-		if cerr := file.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		if err := appendFile(p, md.Bytes()); err != nil {
 			return fmt.Errorf("step summary: %w", err)
 		}
 	}
 	return nil
+}
+
+// checkOutputs are the counts of a check as GITHUB_OUTPUT lines, for the
+// steps after it: errors and warnings the change introduces (warnings
+// include what needs review), and the items it touched.
+func checkOutputs(res build.CheckResult) []byte {
+	errs := res.Introduced.Errors()
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "errors=%d\nwarnings=%d\nreview=%d\n", errs, len(res.Introduced)-errs+len(res.Review), len(res.Review))
+	for _, k := range []change.Kind{change.Added, change.Removed, change.Changed, change.Moved} {
+		n := 0
+		if res.Diff != nil {
+			n = res.Diff.Count(k)
+		}
+		fmt.Fprintf(&b, "%s=%d\n", k, n)
+	}
+	return b.Bytes()
+}
+
+func appendFile(name string, data []byte) error {
+	file, err := os.OpenFile(name, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = file.Write(data)
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

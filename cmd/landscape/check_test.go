@@ -30,6 +30,7 @@ rules:
 type checkRepo struct {
 	dir, data, summary string
 	base               []byte
+	github             *ghtest.Server
 }
 
 func newCheckRepo(t *testing.T) *checkRepo {
@@ -64,6 +65,7 @@ func newCheckRepo(t *testing.T) *checkRepo {
 
 	srv := ghtest.NewServer(t)
 	srv.Token = "fake-token"
+	r.github = srv
 	l, _ := landscape.Parse("landscape.yml", data)
 	for _, it := range l.Items {
 		for _, repo := range it.Repos() {
@@ -175,8 +177,20 @@ func (r *checkRepo) stepSummary(t *testing.T) string {
 	return string(b)
 }
 
-func TestCheckChanges(t *testing.T) {
-	r := newCheckRepo(t)
+// checkCase is a change and what check says of it.
+type checkCase struct {
+	name, head string
+	args       []string
+	code       int
+	stdout     []string // substrings
+	stderr     []string
+	summary    []string
+}
+
+// checkCases are the changes the end-to-end tests make to the serverless
+// corpus, for check itself and for the action that runs it.
+func checkCases(t *testing.T, r *checkRepo) []checkCase {
+	t.Helper()
 	base := string(r.base)
 	tiny, tinyLine := insert(t, base, "Tools", "name: Tiny", "homepage_url: https://tiny.example", "logo: dashbird.svg", "repo_url: https://github.com/tiny/project")
 	big, _ := insert(t, base, "Tools", "name: Big", "homepage_url: https://big.example", "logo: dashbird.svg", "repo_url: https://github.com/big/project")
@@ -189,14 +203,7 @@ func TestCheckChanges(t *testing.T) {
 		t.Fatal("the corpus changed: fix the fixtures")
 	}
 
-	tests := []struct {
-		name, head string
-		args       []string
-		code       int
-		stdout     []string // substrings
-		stderr     []string
-		summary    []string
-	}{
+	tests := []checkCase{
 		{"120-star project fails", tiny, nil, 1,
 			[]string{"landscape.yml:" + strconv.Itoa(tinyLine) + ":23: error: item \"Tiny\": repo_url: 120 stars, fewer than the 300", "with a reason) [min-stars]\n"},
 			[]string{"1 added, 0 removed, 0 changed, 0 moved; 1 error"},
@@ -216,14 +223,7 @@ func TestCheckChanges(t *testing.T) {
 			[]string{"0 added, 0 removed, 1 changed, 0 moved; 0 errors, 0 warnings", "problems existed before (not shown: --show-existing)"},
 			[]string{"| changed: description | **Node Lambda** |", "❌ fail: 50 stars"}},
 	}
-	tests = append(tests, []struct {
-		name, head string
-		args       []string
-		code       int
-		stdout     []string
-		stderr     []string
-		summary    []string
-	}{
+	return append(tests, []checkCase{
 		{"annotations", tiny, []string{"--format", "github"}, 1,
 			[]string{"::error file=" + r.data + ",line=" + strconv.Itoa(tinyLine) + ",col=23,title=min-stars::item \"Tiny\": repo_url: 120 stars"}, nil, nil},
 		{"existing problems shown", touched, []string{"--show-existing"}, 0,
@@ -231,6 +231,11 @@ func TestCheckChanges(t *testing.T) {
 			[]string{"### Problems that existed before"}},
 		{"strict keeps existing problems warnings", touched, []string{"--strict"}, 0, nil, []string{"0 errors"}, nil},
 	}...)
+}
+
+func TestCheckChanges(t *testing.T) {
+	r := newCheckRepo(t)
+	tests := checkCases(t, r)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, stdout, stderr := r.check(t, tt.head, append([]string{"--base", "HEAD"}, tt.args...)...)

@@ -15,8 +15,8 @@ import (
 
 const workflowFile = "../../.github/workflows/pull-request.yml"
 
-// TestWorkflowLint lints the pull-request workflow with actionlint, and its
-// shell steps with shellcheck when it is installed.
+// TestWorkflowLint lints every workflow with actionlint, and their shell
+// steps with shellcheck when it is installed.
 func TestWorkflowLint(t *testing.T) {
 	opts := &actionlint.LinterOptions{}
 	if p, err := exec.LookPath("shellcheck"); err == nil {
@@ -27,12 +27,18 @@ func TestWorkflowLint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	errs, err := l.LintFile(workflowFile, nil)
-	if err != nil {
-		t.Fatal(err)
+	files, _ := filepath.Glob("../../.github/workflows/*.yml")
+	if len(files) < 2 {
+		t.Fatalf("got workflows %q, want the pull-request and pages ones at least", files)
 	}
-	for _, e := range errs {
-		t.Errorf("%s:%d:%d: %s [%s]", workflowFile, e.Line, e.Column, e.Message, e.Kind)
+	for _, f := range files {
+		errs, err := l.LintFile(f, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range errs {
+			t.Errorf("%s:%d:%d: %s [%s]", f, e.Line, e.Column, e.Message, e.Kind)
+		}
 	}
 }
 
@@ -46,18 +52,28 @@ type workflow struct {
 	Permissions map[string]string `yaml:"permissions"`
 	Jobs        map[string]struct {
 		Permissions map[string]string `yaml:"permissions"`
-		Steps       []struct {
-			Uses string            `yaml:"uses"`
-			With map[string]string `yaml:"with"`
-			Env  map[string]string `yaml:"env"`
-			Run  string            `yaml:"run"`
-		} `yaml:"steps"`
+		Steps       []workflowStep    `yaml:"steps"`
 	} `yaml:"jobs"`
 }
 
+type workflowStep struct {
+	Name             string            `yaml:"name"`
+	ID               string            `yaml:"id"`
+	If               string            `yaml:"if"`
+	Uses             string            `yaml:"uses"`
+	With             map[string]string `yaml:"with"`
+	Env              map[string]string `yaml:"env"`
+	Run              string            `yaml:"run"`
+	Shell            string            `yaml:"shell"`
+	WorkingDirectory string            `yaml:"working-directory"`
+}
+
+const baseSHA = "${{ github.event.pull_request.base.sha }}"
+
 // TestWorkflowRunsCheck checks what the check needs of its workflow: it runs
-// on changes to the data, with the full history (the base revision), Go
-// from go.mod, the repository token for stars, and read-only permissions.
+// on changes to the data, with the pull request's history (the base
+// revision), read-only permissions, and the trust boundary: the judge is
+// the action of a checkout of the base revision, never the pull request's.
 func TestWorkflowRunsCheck(t *testing.T) {
 	data, err := os.ReadFile(workflowFile)
 	if err != nil {
@@ -75,30 +91,47 @@ func TestWorkflowRunsCheck(t *testing.T) {
 	if len(w.Permissions) != 1 || w.Permissions["contents"] != "read" {
 		t.Errorf("permissions: got %v, want contents: read only", w.Permissions)
 	}
-	var checkout, setupGo, check, build bool
 	for name, j := range w.Jobs {
 		if j.Permissions != nil {
 			t.Errorf("job %s widens the permissions: %v", name, j.Permissions)
 		}
-		for _, s := range j.Steps {
-			switch {
-			case strings.HasPrefix(s.Uses, "actions/checkout@"):
-				checkout = s.With["fetch-depth"] == "0" && s.With["persist-credentials"] == "false"
-			case strings.HasPrefix(s.Uses, "actions/setup-go@"):
-				setupGo = s.With["go-version-file"] == "go.mod"
-			case strings.Contains(s.Run, "landscape check --base"):
-				check = s.Env["GITHUB_TOKEN"] == "${{ secrets.GITHUB_TOKEN }}" && !strings.Contains(s.Run, "${{")
-			case strings.Contains(s.Run, "landscape build"):
-				build = true
+		checkTrustBoundary(t, name, j.Steps)
+	}
+}
+
+// checkTrustBoundary checks one job's steps: the pull request checked out
+// in one folder, the base revision in another beside it, and the action
+// used from the base's folder on the pull request's files, strict and
+// building the site.
+func checkTrustBoundary(t *testing.T, job string, steps []workflowStep) {
+	t.Helper()
+	var prDir, checkerDir string
+	var action bool
+	for _, s := range steps {
+		switch {
+		case strings.HasPrefix(s.Uses, "actions/checkout@") && s.With["ref"] == baseSHA:
+			checkerDir = s.With["path"]
+		case strings.HasPrefix(s.Uses, "actions/checkout@"):
+			if s.With["persist-credentials"] == "false" && s.With["ref"] == "" {
+				prDir = s.With["path"]
 			}
+		case strings.HasPrefix(s.Uses, "./"):
+			action = checkerDir != "" && s.Uses == "./"+checkerDir && s.With["build"] == "true" &&
+				s.With["strict"] != "false" && s.With["base"] == "" && s.With["github-token"] == ""
+			for _, in := range []string{"data", "settings", "guide", "logos"} {
+				if !strings.HasPrefix(s.With[in], prDir+"/") {
+					t.Errorf("job %s: the action's %s is %q: want the pull request's, under %s/", job, in, s.With[in], prDir)
+				}
+			}
+		case s.Run != "" || s.Uses != "":
+			t.Errorf("job %s: step %q: want the two checkouts and the action only", job, s.Name)
 		}
 	}
-	for what, ok := range map[string]bool{"a full-history checkout without kept credentials": checkout,
-		"Go set up from go.mod": setupGo, "landscape check --base with the token, no expression in the script": check,
-		"a site build": build} {
-		if !ok {
-			t.Errorf("the workflow lacks %s", what)
-		}
+	if prDir == "" || checkerDir == "" || prDir == checkerDir || strings.HasPrefix(checkerDir, prDir+"/") {
+		t.Errorf("job %s: got the pull request in %q and the base revision in %q, want two folders side by side", job, prDir, checkerDir)
+	}
+	if !action {
+		t.Errorf("job %s: want the action of the base revision's folder (uses: ./%s), strict, building the site, with the default base and token", job, checkerDir)
 	}
 }
 

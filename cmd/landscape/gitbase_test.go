@@ -25,7 +25,7 @@ func TestGitBaseChangedLogoNames(t *testing.T) {
 	write(t, filepath.Join(dir, "hosted_logos", "logö (1).svg"), "<svg><text/></svg>")
 	write(t, filepath.Join(dir, "hosted_logos", "plain.svg"), "<svg><text/></svg>")
 
-	b, err := gitBase("HEAD", data, filepath.Join(dir, "hosted_logos"))
+	b, err := gitBase("HEAD", inputPaths{data: data, settings: filepath.Join(dir, "settings.yml"), logos: filepath.Join(dir, "hosted_logos")})
 	if err != nil {
 		t.Fatal(err)
 	}

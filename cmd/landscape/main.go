@@ -20,6 +20,10 @@ Usage:
     landscape build [flags]       build the site into public/
     landscape fetch [flags]       refresh the GitHub cache without building
     landscape serve [flags]       build, serve on 127.0.0.1:8080 and rebuild on changes
+    landscape links [flags]       check every URL in the data: dead, moved, redirected elsewhere
+    landscape new DIR             create a new landscape repository in DIR that builds at once
+    landscape schema [FILE]       print the JSON Schema of landscape, settings or guide
+    landscape version             print the version and the revision it was built from
 
 Examples:
     landscape validate
@@ -53,8 +57,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		"build":    cmdBuild,
 		"fetch":    cmdFetch,
 		"serve":    cmdServe,
+		"version":  cmdVersion,
+		"new":      cmdNew,
+		"schema":   cmdSchema,
+		"links":    cmdLinks,
 	}
 	name := args[0]
+	if name == "--version" || name == "-version" {
+		name = "version"
+	}
 	if name == "-h" || name == "--help" || name == "help" {
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -62,7 +62,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	o.NoPoster = !*withPoster
 	b := build.New(o)
-	srv, err := serve.Listen(serve.Options{Addr: *addr, Dir: o.OutDir, Watch: watch, Build: rebuilder(b, *withPoster, stderr), Log: stdout})
+	srv, err := serve.Listen(serve.Options{Addr: *addr, Dir: o.OutDir, Watch: watch, Build: rebuilder(c, b, *withPoster, stderr), Log: stdout})
 	if err != nil {
 		return err
 	}
@@ -77,7 +77,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // summary is the server's log line; problems are printed when they change. An
 // edit that brings new errors is not built: the last good site stays, under
 // the overlay that lists them.
-func rebuilder(b *build.Builder, withPoster bool, stderr io.Writer) serve.BuildFunc {
+func rebuilder(c *common, b *build.Builder, withPoster bool, stderr io.Writer) serve.BuildFunc {
 	inc := b.Incremental()
 	inc.RejectNew = true
 	var shown []string
@@ -90,7 +90,7 @@ func rebuilder(b *build.Builder, withPoster bool, stderr io.Writer) serve.BuildF
 		rep, err := inc.Rebuild(ctx, ch)
 		if now := texts(rep.Diags); !slices.Equal(now, shown) {
 			if len(rep.Diags) > 0 {
-				_ = report(rep.Diags, "text", "serve", stderr, io.Discard)
+				_ = c.report(rep.Diags, "text", "serve", stderr, io.Discard)
 			}
 			shown = now
 		}

@@ -39,7 +39,7 @@ func cmdValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	return report(diags, *format, "validate", stdout, stderr)
+	return c.report(diags, *format, "validate", stdout, stderr)
 }
 
 func checkFormat(format string, stderr io.Writer) error {
@@ -54,8 +54,8 @@ func checkFormat(format string, stderr io.Writer) error {
 
 // report prints the problems on stdout and a summary on stderr, and fails
 // when there is an error.
-func report(diags diag.List, format, cmd string, stdout, stderr io.Writer) error {
-	if err := diag.Write(stdout, diags, format); err != nil {
+func (c *common) report(diags diag.List, format, cmd string, stdout, stderr io.Writer) error {
+	if err := c.writeDiags(stdout, diags, format); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "%s: %s\n", cmd, diags.Summary())

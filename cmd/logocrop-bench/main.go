@@ -5,7 +5,10 @@
 // compares that box with logos.Measure's and prints the share of logos
 // within the tolerance. With -sanitized it instead compares each sanitized
 // logo's rendering with the original file's, to catch the sanitizer
-// dropping something a logo needs.
+// dropping something a logo needs; with -reduced, each logo as the site
+// serves it (bitmaps downscaled, numbers rounded) with the same logo at full
+// resolution and precision (logos.Processor.Original), drawn at the largest
+// size a screen shows it, to catch a reduction that shows.
 //
 // It is a developer tool, not a test: it needs Chromium (Debian:
 // apt-get install -y chromium) and takes about a minute for 2,452 logos.
@@ -32,6 +35,7 @@ or (-sanitized) sanitized logos with the originals.
 examples:
 	go run ./cmd/logocrop-bench -v ../shared/corpora/cncf-full/hosted_logos
 	go run ./cmd/logocrop-bench -sanitized -tol 0.01
+	go run ./cmd/logocrop-bench -reduced -tol 0.01
 
 flags:
 `
@@ -67,6 +71,7 @@ func main() {
 	browser := flag.String("chromium", "chromium", "Chromium binary")
 	verbose := flag.Bool("v", false, "list the logos outside the tolerance and those the cropper cannot measure")
 	sanitized := flag.Bool("sanitized", false, "instead, compare each sanitized logo's rendering with the original's and list those that differ")
+	reduced := flag.Bool("reduced", false, "instead, compare each logo as served with its full-resolution original, at the largest size shown")
 	timeout := flag.Duration("timeout", 15*time.Minute, "give up after this long")
 	flag.Usage = func() { fmt.Fprint(os.Stderr, usage); flag.PrintDefaults() }
 	flag.Parse()
@@ -74,13 +79,17 @@ func main() {
 	if flag.NArg() > 0 {
 		dir = flag.Arg(0)
 	}
-	if err := run(dir, *browser, *tol, *verbose, *sanitized, *timeout); err != nil {
+	if err := run(dir, *browser, *tol, *verbose, *sanitized, *reduced, *timeout); err != nil {
 		fmt.Fprintln(os.Stderr, "logocrop-bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir, browser string, tol float64, verbose, sanitized bool, timeout time.Duration) error {
+func run(dir, browser string, tol float64, verbose, sanitized, reduced bool, timeout time.Duration) error {
+	load := load
+	if reduced {
+		load, sanitized = loadReduced, true // the same comparison, of other pairs
+	}
 	list, err := load(dir)
 	if err != nil {
 		return err

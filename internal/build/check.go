@@ -12,7 +12,7 @@ import (
 )
 
 // Base is the landscape a change is judged against: landscape.yml of the
-// pull request's base revision.
+// pull request's base revision, and the rules in force there.
 type Base struct {
 	Name string // the revision or file as the user named it, for messages
 	Data []byte // its landscape.yml
@@ -20,6 +20,22 @@ type Base struct {
 	// the change added, modified or removed. A logo problem of an item whose
 	// logo: and logo file did not change existed before the change.
 	ChangedLogos map[string]bool
+
+	// Settings is settings.yml at the base revision. The inclusion rules
+	// and exemptions that judge a change are the base's, so that a change
+	// cannot loosen the rules it is judged by; NoSettings says the base
+	// has no settings file (the default rules apply). With neither (a base
+	// file given without its settings, or settings kept outside the
+	// repository), the working settings' rules apply.
+	Settings     []byte
+	NoSettings   bool
+	SettingsFile string // the working settings file's name, for messages
+
+	// OtherFiles are the files the change touched that are none of the
+	// landscape's data, settings, guide or logos; CacheFiles those under
+	// the cache folder (ignored by git, so added on purpose or forged).
+	// Both are for a maintainer to review: no rule judges them.
+	OtherFiles, CacheFiles []string
 }
 
 // CheckResult is the working landscape judged by every check and rule.
@@ -32,14 +48,20 @@ type CheckResult struct {
 	// every problem. Existing are the problems the base already had, as
 	// warnings. Both are sorted.
 	Introduced, Existing diag.List
+	// Review are the parts of the change that no rule can judge and a
+	// maintainer must: edits of the rules and exemptions (which judge
+	// later changes once merged), items that exempt themselves, files
+	// outside the data. Warnings, sorted.
+	Review diag.List
 }
 
 // Check validates the working landscape (data and logos, as Validate does),
-// fetches GitHub facts and applies the inclusion rules. Given a base, only
-// the problems the change introduces keep their severity; the others are
-// Existing warnings. Without a base, a rule failure is a warning unless
-// Strict. Stars that cannot be known (no token, GitHub down) are never a
-// silent pass: the rule says "not checked", a warning, an error when Strict.
+// asks GitHub for the stars the rules need and applies the inclusion rules.
+// Given a base, only the problems the change introduces keep their
+// severity; the others are Existing warnings. Without a base, a rule
+// failure is a warning unless Strict. Stars that cannot be known (no token,
+// GitHub down) are never a silent pass: the rule says "not checked", a
+// warning, an error when Strict.
 func (o *Builder) Check(ctx context.Context, base *Base) (CheckResult, error) {
 	var res CheckResult
 	in, err := o.Load()
@@ -52,32 +74,38 @@ func (o *Builder) Check(ctx context.Context, base *Base) (CheckResult, error) {
 	}
 	head := in.Landscape
 	res.Landscape = head
+	if base != nil {
+		return res, o.judge(ctx, &res, in, diags, base)
+	}
+	// Without a base the whole landscape is the change: every star comes
+	// from GitHub.
 	var ghDiags diag.List
-	facts, err := o.github(ctx, head, &ghDiags)
+	facts, err := o.ruleFacts(ctx, head, head.Items, &ghDiags)
 	if err != nil {
 		return res, err
 	}
-	if base == nil {
-		vs := o.verdicts(&res, head, in.Settings, facts, nil)
-		res.Introduced = append(append(diags, o.noBaseRules(head.File, check.RuleDiags(head.File, vs))...), ghDiags...)
-		res.Introduced.Sort()
-		return res, nil
-	}
-	return res, o.judge(ctx, &res, in, diags, ghDiags, facts, base)
+	vs := o.verdicts(&res, head, in.Settings, facts, nil)
+	res.Introduced = append(append(diags, o.noBaseRules(head.File, check.RuleDiags(head.File, vs))...), ghDiags...)
+	res.Introduced.Sort()
+	return res, nil
 }
 
 // judge splits the problems of the working landscape into those the change
-// introduces and those the base already had.
-func (o *Builder) judge(ctx context.Context, res *CheckResult, in Inputs, diags, ghDiags diag.List, facts map[string]*gh.Repo, base *Base) error {
+// introduces and those the base already had, judging both by the base's
+// rules, and lists what a maintainer must review.
+func (o *Builder) judge(ctx context.Context, res *CheckResult, in Inputs, diags diag.List, base *Base) error {
 	head := in.Landscape
 	bl, baseDiags := o.loadBase(base, in.Settings)
-	if err := o.baseFacts(ctx, bl, head, facts); err != nil {
+	res.Diff = change.Compare(bl, head)
+	rules, review := baseRules(base, in.Settings)
+	var ghDiags diag.List
+	facts, err := o.changeFacts(ctx, res.Diff, &ghDiags)
+	if err != nil {
 		return err
 	}
-	vs := o.verdicts(res, head, in.Settings, facts, bl)
-	baseRules := check.RuleDiags(head.File, check.Rules(check.RulesInput{Landscape: bl, Settings: in.Settings, Repos: facts, Home: bl}))
-	res.Diff = change.Compare(bl, head)
-	res.Introduced, res.Existing = res.Diff.Split(append(diags, o.strictRules(check.RuleDiags(head.File, vs))...), append(baseDiags, baseRules...), base.ChangedLogos)
+	vs := o.verdicts(res, head, rules, facts, bl)
+	baseRuleDiags := check.RuleDiags(head.File, check.Rules(check.RulesInput{Landscape: bl, Settings: rules, Repos: facts, Home: bl}))
+	res.Introduced, res.Existing = res.Diff.Split(append(diags, o.strictRules(check.RuleDiags(head.File, vs))...), append(baseDiags, baseRuleDiags...), base.ChangedLogos)
 	for _, p := range ghDiags { // renamed or deleted repositories: news only for touched items
 		if res.Diff.Unchanged(p) {
 			res.Existing = append(res.Existing, p)
@@ -85,9 +113,75 @@ func (o *Builder) judge(ctx context.Context, res *CheckResult, in Inputs, diags,
 			res.Introduced = append(res.Introduced, p)
 		}
 	}
+	res.Review = append(append(review, selfExemptions(res.Diff)...), otherFiles(base)...)
 	res.Introduced.Sort()
 	res.Existing.Sort()
+	res.Review.Sort()
 	return nil
+}
+
+// changeFacts gets the facts the rules read. The items the change adds,
+// changes or moves, and their base versions, decide what the change
+// introduces: their stars come from GitHub, whatever a cache says, since a
+// pull request can write the cache folder. The other items' problems are
+// the base's whatever their facts, so the cache serves them, with no
+// request: a check costs requests for what the change touches only.
+func (o *Builder) changeFacts(ctx context.Context, d *change.Diff, diags *diag.List) (map[string]*gh.Repo, error) {
+	var touched []*landscape.Item
+	for _, c := range d.Changes {
+		if c.Head == nil {
+			continue // removed: its problems are no longer the landscape's
+		}
+		touched = append(touched, c.Head)
+		if c.Base != nil {
+			touched = append(touched, c.Base)
+		}
+	}
+	return o.ruleFacts(ctx, d.Head, touched, diags)
+}
+
+// ruleFacts fetches the stars of the repositories of fresh from GitHub,
+// without reading or writing the cache, and the facts of head's other
+// repositories from the cache only. Problems are reported at head's items.
+func (o *Builder) ruleFacts(ctx context.Context, head *landscape.Landscape, fresh []*landscape.Item, diags *diag.List) (map[string]*gh.Repo, error) {
+	asked := map[string]bool{}
+	var freshRefs, cachedRefs []gh.RepoRef
+	for _, it := range fresh {
+		for _, r := range it.Repos() {
+			if _, _, ok := gh.ParseRepoURL(r.URL); ok && !asked[r.URL] {
+				asked[r.URL] = true
+				freshRefs = append(freshRefs, gh.RepoRef{URL: r.URL, Branch: r.Branch})
+			}
+		}
+	}
+	all, where := repoRefs(head)
+	for _, r := range all {
+		if !asked[r.URL] {
+			cachedRefs = append(cachedRefs, r)
+		}
+	}
+	facts := map[string]*gh.Repo{}
+	for _, f := range []struct {
+		stage  string
+		refs   []gh.RepoRef
+		adjust func(*gh.Options)
+	}{
+		{"github", freshRefs, func(g *gh.Options) { g.CacheDir, g.StarsOnly = "", true }},
+		{"github cache", cachedRefs, func(g *gh.Options) { g.Offline = true }},
+	} {
+		if len(f.refs) == 0 {
+			continue
+		}
+		res, err := o.fetchGitHub(ctx, f.stage, f.refs, f.adjust)
+		if err != nil {
+			return nil, err
+		}
+		reportGitHub(head, where, res, diags)
+		for u, r := range res.Repos {
+			facts[u] = r
+		}
+	}
+	return facts, nil
 }
 
 // verdicts applies the rules to the working landscape and keeps the
@@ -111,35 +205,6 @@ func (o *Builder) loadBase(base *Base, s *landscape.Settings) (*landscape.Landsc
 	logos, _ := openLogos(o.LogosDir)
 	check.LogoRefs(l, logos, o.LogosDir, &diags)
 	return l, diags
-}
-
-// baseFacts adds the facts of repositories only the base names (removed
-// items, replaced URLs), so that the base is judged with the same facts.
-func (o *Builder) baseFacts(ctx context.Context, base, head *landscape.Landscape, facts map[string]*gh.Repo) error {
-	inHead := map[string]bool{}
-	for _, it := range head.Items {
-		for _, r := range it.Repos() {
-			inHead[r.URL] = true
-		}
-	}
-	only := &landscape.Landscape{File: base.File}
-	for _, it := range base.Items {
-		for _, r := range it.Repos() {
-			if !inHead[r.URL] {
-				only.Items = append(only.Items, it)
-				break
-			}
-		}
-	}
-	if len(only.Items) == 0 {
-		return nil
-	}
-	var ignored diag.List // problems of repositories the change no longer names
-	more, err := o.github(ctx, only, &ignored)
-	for u, r := range more {
-		facts[u] = r
-	}
-	return err
 }
 
 // strictRules makes unchecked rules errors when Strict.

@@ -16,8 +16,19 @@ import (
 // stop the build.
 func (o *Builder) github(ctx context.Context, l *landscape.Landscape, diags *diag.List) (map[string]*gh.Repo, error) {
 	refs, where := repoRefs(l)
+	res, err := o.fetchGitHub(ctx, "github", refs, nil)
+	if err != nil {
+		return nil, err
+	}
+	reportGitHub(l, where, res, diags)
+	return res.Repos, nil
+}
+
+// fetchGitHub runs gh.Fetch as the stage named stage, with the builder's
+// options changed by adjust (when not nil).
+func (o *Builder) fetchGitHub(ctx context.Context, stage string, refs []gh.RepoRef, adjust func(*gh.Options)) (gh.Result, error) {
 	var res gh.Result
-	err := o.stage("github", func() (string, error) {
+	err := o.stage(stage, func() (string, error) {
 		opts := o.GitHub
 		opts.HTTPClient = o.client()
 		opts.CacheDir = o.CacheDir // gh keeps its entries under github/ in it
@@ -25,23 +36,31 @@ func (o *Builder) github(ctx context.Context, l *landscape.Landscape, diags *dia
 		if opts.Logger == nil {
 			opts.Logger = o.Logger
 		}
+		if adjust != nil {
+			adjust(&opts)
+		}
 		var err error
 		res, err = gh.Fetch(ctx, opts, refs)
 		if err != nil {
 			return "", err
 		}
-		for _, n := range res.Notices {
-			diags.Warnf("", 0, 0, "", "", "github: %s", n)
-		}
-		for _, p := range res.Problems {
-			for _, it := range where[p.URL] {
-				pos, field := repoPos(it, p.URL)
-				diags.Warnf(l.File, pos.Line, pos.Col, it.Name, field, "%s", p.Message)
-			}
-		}
 		return strings.TrimPrefix(res.Stats.String(), "github: "), nil
 	})
-	return res.Repos, err
+	return res, err
+}
+
+// reportGitHub turns the notices and problems of a fetch into warnings, the
+// problems at the lines of the items of l that name each repository.
+func reportGitHub(l *landscape.Landscape, where map[string][]*landscape.Item, res gh.Result, diags *diag.List) {
+	for _, n := range res.Notices {
+		diags.Warnf("", 0, 0, "", "", "github: %s", n)
+	}
+	for _, p := range res.Problems {
+		for _, it := range where[p.URL] {
+			pos, field := repoPos(it, p.URL)
+			diags.Warnf(l.File, pos.Line, pos.Col, it.Name, field, "%s", p.Message)
+		}
+	}
 }
 
 // repoPos finds where an item names a repository: repo_url or one of its

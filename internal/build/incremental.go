@@ -178,6 +178,7 @@ func (inc *Incremental) load(ch Change) (Inputs, error) {
 	in.Diags = append(in.Diags, inc.sideDiags...)
 	l, err := loadData(o.DataFile, &in)
 	in.Landscape = l
+	dataMaturity(l, in.Settings)
 	return in, err
 }
 

@@ -26,6 +26,7 @@ func (o *Builder) Load() (Inputs, error) {
 		if in.Guide, err = loadGuide(o.GuideFile, &in); err != nil {
 			return "", err
 		}
+		dataMaturity(in.Landscape, in.Settings)
 		return fmt.Sprintf("%d items in %d categories", len(in.Landscape.Items), len(in.Landscape.Categories)), nil
 	})
 	if err != nil {
@@ -47,6 +48,15 @@ func (o *Builder) checkData(in Inputs) diag.List {
 	logos, _ := openLogos(o.LogosDir)
 	check.LogoRefs(in.Landscape, logos, o.LogosDir, &diags)
 	return diags
+}
+
+// dataMaturity makes the levels `project:` takes in the data the site's
+// maturity levels, when settings do not list them (landscape2 settings never
+// do).
+func dataMaturity(l *landscape.Landscape, s *landscape.Settings) {
+	if l != nil && !s.MaturityGiven() {
+		s.Maturity = landscape.MaturityLevels(l, s)
+	}
 }
 
 func loadData(file string, in *Inputs) (*landscape.Landscape, error) {

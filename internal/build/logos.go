@@ -31,6 +31,7 @@ func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Sit
 			return "", err
 		}
 		written := make(map[string]bool)
+		var bytes, saved int
 		for _, it := range s.Items {
 			r, ok := results[it.Source.Logo]
 			if !ok {
@@ -46,12 +47,13 @@ func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Sit
 					return "", err
 				}
 				written[r.File] = true
+				bytes, saved = bytes+len(r.Data), saved+r.Saved
 			}
 			it.Logo = "logos/" + r.File
 			data[it.Logo] = r.Data
 			it.LogoRatio = r.Ratio
 		}
-		return fmt.Sprintf("%d logos, %d files", len(results), len(written)), nil
+		return fmt.Sprintf("%d logos, %d files, %s (%s saved by fitting them to the screen)", len(results), len(written), megabytes(bytes), megabytes(saved)), nil
 	})
 }
 
@@ -92,3 +94,6 @@ func reported(diags diag.List, file string, pos landscape.Pos) bool {
 	}
 	return false
 }
+
+// megabytes writes n bytes as megabytes with one decimal.
+func megabytes(n int) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }

@@ -3,22 +3,22 @@ package build
 import (
 	"bytes"
 	"crypto/hmac"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/serverless-landscape/landscape/internal/logos"
 	"github.com/serverless-landscape/landscape/internal/poster"
 )
+
+// keySize is the length of a cache key, in bytes, as logos.DefaultCacheKey makes it.
+const keySize = 32
 
 // The poster cache keeps the last build's posters in CacheDir/poster/KEY,
 // KEY being a digest of what they show. The cache folder is not trusted:
@@ -68,7 +68,7 @@ func (o *Builder) posterCache() posterCache {
 	}
 	key := o.CacheKey
 	if key == nil {
-		k, err := defaultCacheKey()
+		k, err := logos.DefaultCacheKey() // the key that seals the logo caches too
 		if err != nil {
 			o.logger().Warn("poster cache disabled", "err", err)
 			return posterCache{}
@@ -209,62 +209,6 @@ func linkOrCopy(src, dst string) error {
 		err = cerr
 	}
 	return err
-}
-
-// keySize is the length of the cache key, in bytes.
-const keySize = 32
-
-// defaultCacheKey is this user's key for sealing caches: 32 random bytes
-// in landscape/cache-key under os.UserCacheDir, made the first time,
-// readable by the user alone. Two builds making it at once agree on one:
-// it is written aside and linked into place, which fails for the second,
-// who then reads the first's.
-func defaultCacheKey() ([]byte, error) {
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		return nil, fmt.Errorf("no folder for the cache key: %w", err)
-	}
-	path := filepath.Join(dir, "landscape", "cache-key")
-	if k, err := readCacheKey(path); !errors.Is(err, fs.ErrNotExist) {
-		return k, err
-	}
-	key := make([]byte, keySize)
-	rand.Read(key)
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".cache-key-*")
-	if err != nil {
-		return nil, err
-	}
-	defer os.Remove(f.Name())
-	_, err = f.Write(key)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o600)
-	}
-	if err == nil {
-		if err = os.Link(f.Name(), path); errors.Is(err, fs.ErrExist) {
-			err = nil
-		}
-	}
-	if err != nil {
-		return nil, err
-	}
-	return readCacheKey(path)
-}
-
-func readCacheKey(path string) ([]byte, error) {
-	k, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	if len(k) != keySize {
-		return nil, fmt.Errorf("%s is not a cache key (%d bytes; remove it and a new one is made)", path, len(k))
-	}
-	return k, nil
 }
 
 // maxPreparedBytes bounds what is read of a pack, which is not trusted

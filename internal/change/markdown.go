@@ -26,6 +26,9 @@ type Summary struct {
 	Verdicts   map[*landscape.Item][]check.Verdict
 	Introduced diag.List
 	Existing   diag.List
+	// Review are the parts of the change a maintainer must review (edits
+	// of the rules, self-exemptions, files outside the data).
+	Review diag.List
 	// ShowExisting lists the existing problems instead of counting them.
 	ShowExisting bool
 }
@@ -43,7 +46,16 @@ func WriteMarkdown(w io.Writer, s Summary) error {
 	if s.Diff != nil {
 		fmt.Fprintf(&b, " by this change against %s", Escape(s.BaseName))
 	}
-	fmt.Fprintf(&b, "; %s.\n\n", existingLine(len(s.Existing)))
+	fmt.Fprintf(&b, "; %s.", existingLine(len(s.Existing)))
+	switch n := len(s.Review); n {
+	case 0:
+	case 1:
+		b.WriteString(" 👀 1 part needs a maintainer's review.")
+	default:
+		fmt.Fprintf(&b, " 👀 %d parts need a maintainer's review.", n)
+	}
+	b.WriteString("\n\n")
+	writeProblems(&b, "Needs a maintainer's review", s.Review)
 	if s.Diff != nil {
 		s.writeChanges(&b)
 	}

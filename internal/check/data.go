@@ -81,7 +81,8 @@ func duplicateNames(l *landscape.Landscape, diags *diag.List) {
 }
 
 // duplicateRepos reports items that repeat the repository of an item listed
-// before them, unless they say allow_duplicate_repo: true.
+// before them, unless they say allow_duplicate_repo: true. A warning:
+// landscape2 builds such data, and the CNCF's has nine such groups.
 func duplicateRepos(l *landscape.Landscape, diags *diag.List) {
 	byRepo := make(map[string][]*landscape.Item)
 	var order []string
@@ -105,7 +106,7 @@ func duplicateRepos(l *landscape.Landscape, diags *diag.List) {
 				continue
 			}
 			others := lines(group, it)
-			errorAt(diags, l.File, it.FieldPos("repo_url"), it.Name, "repo_url", "same repository as the item(s) at line %s (set allow_duplicate_repo: true on each if intended)", others)
+			warnAt(diags, l.File, it.FieldPos("repo_url"), it.Name, "repo_url", "same repository as the item(s) at line %s (set allow_duplicate_repo: true on each if intended)", others)
 		}
 	}
 }
@@ -156,8 +157,8 @@ func secondPaths(l *landscape.Landscape, diags *diag.List) {
 			np := normalizePath(p)
 			if !strings.Contains(p, "/") {
 				errorAt(diags, l.File, at, it.Name, "second_path", "%q is not a path (write \"Category / Subcategory\")", p)
-			} else if !boxes[np] {
-				errorAt(diags, l.File, at, it.Name, "second_path", "%q is not a subcategory of this landscape%s", p, nearest(np, names))
+			} else if !boxes[np] { // a warning: landscape2 builds it, showing the item in its own box only
+				warnAt(diags, l.File, at, it.Name, "second_path", "%q is not a subcategory of this landscape%s", p, nearest(np, names))
 			} else if np == it.Path() {
 				warnAt(diags, l.File, at, it.Name, "second_path", "%q is the item's own subcategory (remove it)", p)
 			}
@@ -196,7 +197,23 @@ func nearest(p string, known []string) string {
 	return " (write an existing \"Category / Subcategory\")"
 }
 
+// maturity checks `project:` values. When settings list the maturity
+// levels (our `maturity` key), a value outside them is an error. Without
+// that key, as in every landscape2 settings file, landscape2 takes any value
+// (lfenergy's earlyadoption and sig): the data's own values are the levels,
+// and only a value that looks like a typo of a more common one is warned
+// about.
 func maturity(l *landscape.Landscape, s *landscape.Settings, diags *diag.List) {
+	if !s.MaturityGiven() {
+		typos := landscape.MaturityTypos(l)
+		for _, it := range l.Items {
+			if w, ok := typos[it.Project]; ok {
+				warnAt(diags, l.File, it.FieldPos("project"), it.Name, "project", "%q (%s) looks like a typo of %q (%s) (write %q, or list both in maturity in %s)",
+					it.Project, plural(landscape.MaturityCount(l, it.Project), "item", "items"), w, plural(landscape.MaturityCount(l, w), "item", "items"), w, settingsName(s))
+			}
+		}
+		return
+	}
 	for _, it := range l.Items {
 		if it.Project != "" && !slices.Contains(s.Maturity, it.Project) {
 			errorAt(diags, l.File, it.FieldPos("project"), it.Name, "project", "%q is not an allowed maturity (use one of %s, or add it to maturity in %s)", it.Project, strings.Join(s.Maturity, ", "), settingsName(s))

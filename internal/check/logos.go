@@ -9,12 +9,14 @@ import (
 
 	"github.com/serverless-landscape/landscape/internal/diag"
 	"github.com/serverless-landscape/landscape/internal/landscape"
+	"github.com/serverless-landscape/landscape/internal/logos"
 )
 
-// LogoRefs checks that every `logo:` names a file inside the logos folder or
-// an https URL. It looks only at names and file existence; what is inside a
+// LogoRefs checks that every `logo:` names a regular file inside the logos
+// folder, or an https URL. It looks only at names and at what the files
+// are, never opening them (a named pipe would block); what is inside a
 // logo is checked by package logos.
-func LogoRefs(l *landscape.Landscape, logos fs.FS, logosDir string, diags *diag.List) {
+func LogoRefs(l *landscape.Landscape, logosFS fs.FS, logosDir string, diags *diag.List) {
 	for _, it := range l.Items {
 		if it.Logo == "" {
 			continue
@@ -25,15 +27,16 @@ func LogoRefs(l *landscape.Landscape, logos fs.FS, logosDir string, diags *diag.
 		case err != nil:
 			errorAt(diags, l.File, p, it.Name, "logo", "%v", err)
 		case name == "": // a URL: fetched at build time
-		case logos == nil:
+		case logosFS == nil:
 			errorAt(diags, l.File, p, it.Name, "logo", "%q needs the logos folder %s, which does not exist (create it and add the file)", it.Logo, logosDir)
 		default:
-			if _, err := fs.Stat(logos, name); err != nil {
-				msg := "not found in " + logosDir + " (add the file or fix the name)"
-				if !errors.Is(err, fs.ErrNotExist) {
-					msg = "cannot be read in " + logosDir + ": " + err.Error()
-				}
-				errorAt(diags, l.File, p, it.Name, "logo", "%q %s", it.Logo, msg)
+			switch err := logos.StatLocal(logosFS, name); {
+			case errors.Is(err, fs.ErrNotExist):
+				errorAt(diags, l.File, p, it.Name, "logo", "%q not found in %s (add the file or fix the name)", it.Logo, logosDir)
+			case errors.Is(err, logos.ErrOutside):
+				errorAt(diags, l.File, p, it.Name, "logo", "%q leaves the logos folder through a symbolic link (name a file inside it)", it.Logo)
+			case err != nil:
+				errorAt(diags, l.File, p, it.Name, "logo", "%q %v", it.Logo, err)
 			}
 		}
 	}

@@ -12,8 +12,17 @@ var Formats = []string{"text", "github", "json"}
 
 // Write prints the list in format: "text" (file:line:col: severity: ...),
 // "github" (GitHub Actions workflow commands, which become annotations on the
-// pull request) or "json" (an array, for tools).
+// pull request) or "json" (an array, for tools). Repeated problems are one
+// line each in text and github (see Grouped); json lists every one.
 func Write(w io.Writer, l List, format string) error {
+	if format != "json" {
+		l = l.Grouped()
+	}
+	return WriteAll(w, l, format)
+}
+
+// WriteAll is Write listing every diagnostic, grouping none (--verbose).
+func WriteAll(w io.Writer, l List, format string) error {
 	switch format {
 	case "", "text":
 		for _, d := range l {

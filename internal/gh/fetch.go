@@ -68,6 +68,8 @@ func Fetch(ctx context.Context, opts Options, refs []RepoRef) (Result, error) {
 	expired := f.loadCache(jobs)
 	switch {
 	case len(expired) == 0 || o.Offline:
+	case len(o.Tokens) == 0 && o.CacheDir == "":
+		f.notice("no GitHub token (set GITHUB_TOKEN): no facts fetched")
 	case len(o.Tokens) == 0:
 		f.notice("no GitHub token (set GITHUB_TOKEN): using cached data only")
 	default:
@@ -149,7 +151,7 @@ func (f *fetcher) refresh(ctx context.Context, jobs []*job) {
 				if err != nil {
 					j.err = err
 				}
-				if j.gql == nil {
+				if j.gql == nil || f.o.StarsOnly {
 					prog.add(1)
 					continue
 				}

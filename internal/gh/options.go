@@ -36,6 +36,14 @@ type Options struct {
 	Lifetime time.Duration
 	// Offline uses the cache only, whatever its age.
 	Offline bool
+	// StarsOnly asks only the batched GraphQL query (stars and the other
+	// facts it returns, one request per BatchSize repositories) and no
+	// per-repository request: no contributor counts. What it fetches is not
+	// saved, since the entries would lack those facts. The pull-request
+	// check sets it, with no CacheDir so that nothing a pull request can
+	// write is read: its rules need stars only, and a large landscape must
+	// stay within a CI token's hourly rate limit.
+	StarsOnly bool
 	// Logger receives each problem as a warning and retries as debug
 	// lines, tokens redacted; nil discards them.
 	Logger *slog.Logger
@@ -68,8 +76,8 @@ type Options struct {
 // String describes the options without the tokens, so printing or logging
 // them never shows a secret.
 func (o Options) String() string {
-	return fmt.Sprintf("gh.Options{%d tokens, APIURL: %q, GraphQLURL: %q, CacheDir: %q, Lifetime: %v, Offline: %v}",
-		len(o.Tokens), o.APIURL, o.GraphQLURL, o.CacheDir, o.Lifetime, o.Offline)
+	return fmt.Sprintf("gh.Options{%d tokens, APIURL: %q, GraphQLURL: %q, CacheDir: %q, Lifetime: %v, Offline: %v, StarsOnly: %v}",
+		len(o.Tokens), o.APIURL, o.GraphQLURL, o.CacheDir, o.Lifetime, o.Offline, o.StarsOnly)
 }
 
 // GoString keeps %#v from printing the tokens too.

@@ -67,6 +67,9 @@ func (f *fetcher) fail(j *job, err error) {
 }
 
 func (f *fetcher) save(j *job, e *cacheEntry) {
+	if f.o.StarsOnly { // the entry lacks the per-repository facts
+		return
+	}
 	if err := f.cache.save(j.key, e); err != nil {
 		f.o.Logger.Warn("github cache: "+f.redact.String(err.Error()), "repo", j.key.String())
 		f.mu.Lock()

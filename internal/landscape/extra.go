@@ -17,12 +17,13 @@ const (
 	extraLink
 	extraDate
 	extraFlag
+	extraMap // a mapping of text to text: annotations
 )
 
-// extraKeys are the keys of `extra:` that the CNCF landscape data uses today.
-// Any other key is kept out of the site and warned about, with the nearest
-// known key suggested, because a typo (documentation_ul) would otherwise hide
-// a link without anyone noticing.
+// extraKeys are the keys of `extra:` that landscape2 reads and those the CNCF
+// landscape data uses today. Any other key is kept out of the site and warned
+// about, with the nearest known key suggested, because a typo
+// (documentation_ul) would otherwise hide a link without anyone noticing.
 var extraKeys = map[string]extraKind{
 	"accepted": extraDate, "incubating": extraDate, "graduated": extraDate, "archived": extraDate,
 	"annual_review_date": extraDate,
@@ -35,6 +36,7 @@ var extraKeys = map[string]extraKind{
 	"summary_intro_url": extraLink, "package_manager_url": extraLink, "helm_chart_url": extraLink,
 	"operator_chart_url": extraLink, "kubernetes_url": extraLink, "funding_url": extraLink,
 	"blog_jp_url": extraLink, "clomonitor_url": extraLink, "twitter_url": extraLink,
+	"facebook_url": extraLink, "pinterest_url": extraLink, "reddit_url": extraLink,
 
 	"chat_channel": extraText, "clomonitor_name": extraText, "lfx_slug": extraText,
 	"parent_project": extraText, "tag": extraText, "training_type": extraText,
@@ -45,6 +47,21 @@ var extraKeys = map[string]extraKind{
 	"summary_tags": extraText, "summary_use_case": extraText,
 
 	"specification": extraFlag, "ai": extraFlag,
+
+	"annotations": extraMap,
+}
+
+// strictLinks are the link keys of `extra:` whose value landscape2 rejects
+// when it is not an http(s) URL: a bad one is an error. Any other link key
+// (summary_intro_url, which real data fills with prose around URLs, and the
+// keys landscape2 does not read) only loses its link, with a warning, so that
+// data landscape2 builds is not failed here.
+var strictLinks = map[string]bool{
+	"annual_review_url": true, "artwork_url": true, "blog_url": true, "bluesky_url": true,
+	"dev_stats_url": true, "discord_url": true, "docker_url": true, "documentation_url": true,
+	"facebook_url": true, "github_discussions_url": true, "gitter_url": true, "linkedin_url": true,
+	"mailing_list_url": true, "package_manager_url": true, "pinterest_url": true, "reddit_url": true,
+	"slack_url": true, "stack_overflow_url": true, "youtube_url": true,
 }
 
 var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
@@ -94,9 +111,17 @@ func (d *decoder) extraValue(x *Extra, kind extraKind, p pair, item, field strin
 			setMap(&x.Flags, p.key, b)
 		}
 	case extraLink:
+		if !strictLinks[p.key] {
+			if s, ok := d.looseLink(p.value, item, field); ok {
+				setMap(&x.Links, p.key, s)
+			}
+			return
+		}
 		if s, ok := d.link(p.value, item, field); ok {
 			setMap(&x.Links, p.key, s)
 		}
+	case extraMap:
+		x.Annotations = d.textMap(p.value, item, field)
 	case extraDate:
 		if s, ok := d.str(p.value, item, field); ok {
 			if !isoDate.MatchString(s) {
@@ -131,6 +156,35 @@ func (d *decoder) text(n *yaml.Node, item, field string) (string, bool) {
 	return strings.Join(parts, ", "), len(parts) > 0
 }
 
+// looseLink is link for keys where landscape2 takes any text: a value that
+// is not a URL is a warning, and not shown as a link.
+func (d *decoder) looseLink(n *yaml.Node, item, field string) (string, bool) {
+	s, ok := d.str(n, item, field)
+	if !ok {
+		return "", false
+	}
+	if err := CheckURL(s); err != nil {
+		d.warnf(n, item, field, "%v; not shown as a link", err)
+		return "", false
+	}
+	return s, true
+}
+
+// textMap decodes a mapping of names to text (extra.annotations).
+func (d *decoder) textMap(n *yaml.Node, item, field string) map[string]string {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, item, field, "expected a mapping of names to text (annotations: {key: value}), found %s", kindName(n))
+		return nil
+	}
+	var m map[string]string
+	for _, p := range d.pairs(n, item, field) {
+		if s, ok := d.str(p.value, item, field+"."+p.key); ok {
+			setMap(&m, p.key, s)
+		}
+	}
+	return m
+}
+
 func setMap[V any](m *map[string]V, k string, v V) {
 	if *m == nil {
 		*m = make(map[string]V)
@@ -158,7 +212,7 @@ func (d *decoder) otherLinks(n *yaml.Node, item string) []Link {
 			case "url":
 				l.URL, _ = d.link(p.value, item, "extra.other_links.url")
 			default:
-				d.unknownKey(p, item, "extra.other_links", "name", "url")
+				d.unknownKey(p, item, "extra.other_links", nestedKeys["extra.other_links"]...)
 			}
 		}
 		if l.URL != "" {
@@ -185,7 +239,7 @@ func (d *decoder) audits(n *yaml.Node, item string) []Audit {
 			case "url":
 				a.URL, _ = d.link(p.value, item, f)
 			default:
-				d.unknownKey(p, item, "extra.audits", "date", "type", "url", "vendor")
+				d.unknownKey(p, item, "extra.audits", nestedKeys["extra.audits"]...)
 			}
 		}
 		audits = append(audits, a)

@@ -3,6 +3,7 @@ package landscape
 import (
 	"fmt"
 	"io/fs"
+	"reflect"
 
 	"github.com/serverless-landscape/landscape/internal/diag"
 )
@@ -17,13 +18,15 @@ type Guide struct {
 type GuideCategory struct {
 	Category      string             `yaml:"category"`
 	Content       string             `yaml:"content"`
+	Keywords      []string           `yaml:"keywords"` // landscape2's, for search; read, not shown
 	Subcategories []GuideSubcategory `yaml:"subcategories"`
 }
 
 // GuideSubcategory is one section of a chapter.
 type GuideSubcategory struct {
-	Subcategory string `yaml:"subcategory"`
-	Content     string `yaml:"content"`
+	Subcategory string   `yaml:"subcategory"`
+	Content     string   `yaml:"content"`
+	Keywords    []string `yaml:"keywords"` // landscape2's, for search; read, not shown
 }
 
 // LoadGuide reads guide.yml from fsys.
@@ -41,5 +44,6 @@ func LoadGuide(fsys fs.FS, name string) (*Guide, diag.List, error) {
 	if err := root.Decode(g); err != nil {
 		d.decodeErrors(root, err, "expected categories: [{category, content, subcategories}]")
 	}
+	d.nestedKeys(root, reflect.TypeFor[Guide](), "")
 	return g, d.diags, nil
 }

@@ -65,18 +65,22 @@ func (d *decoder) item(n *yaml.Node, s *Subcategory) *Item {
 		}
 	}
 	ps := d.pairs(n, it.Name, "")
+	blank := map[string]bool{}
 	for _, p := range ps {
 		if isEmpty(p.value) && p.key != "item" && p.key != "extra" {
-			if !required[p.key] {
+			if required[p.key] { // at the value, the line to fix
+				d.errorf(p.value, it.Name, p.key, "empty (every item needs name, homepage_url and logo)")
+				blank[p.key] = true
+			} else {
 				d.warnf(p.value, it.Name, p.key, "empty value, ignored (remove the key or give it a value)")
 			}
-			continue // a required field left empty is reported as missing below
+			continue
 		}
 		it.Fields[p.key] = pos(p.value)
 		d.itemField(it, p)
 	}
 	for _, req := range []string{"name", "homepage_url", "logo"} { // in this order, for stable output
-		if _, ok := it.Fields[req]; !ok {
+		if _, ok := it.Fields[req]; !ok && !blank[req] {
 			d.errorf(n, it.Name, req, "missing (every item needs name, homepage_url and logo)")
 		}
 	}
@@ -136,7 +140,7 @@ func (d *decoder) organization(n *yaml.Node, item string) string {
 			name, _ = d.str(p.value, item, "organization.name")
 			continue
 		}
-		d.unknownKey(p, item, "organization", "name")
+		d.unknownKey(p, item, "organization", nestedKeys["organization"]...)
 	}
 	return name
 }
@@ -153,7 +157,7 @@ func (d *decoder) additionalRepos(n *yaml.Node, item string) []Repo {
 			case "branch":
 				r.Branch, _ = d.str(p.value, item, "additional_repos.branch")
 			default:
-				d.unknownKey(p, item, "additional_repos", "repo_url", "branch")
+				d.unknownKey(p, item, "additional_repos", nestedKeys["additional_repos"]...)
 			}
 		}
 		if r.URL != "" {

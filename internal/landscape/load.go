@@ -96,7 +96,7 @@ func (d *decoder) categories(l *Landscape, n *yaml.Node) {
 			case "subcategories":
 				subs = p.value
 			default:
-				d.unknownKey(p, "", "category", "name", "subcategories")
+				d.unknownKey(p, "", "category", nestedKeys["category"]...)
 			}
 		}
 		if c.Name == "" {
@@ -121,7 +121,7 @@ func (d *decoder) subcategories(l *Landscape, c *Category, n *yaml.Node) {
 			case "items":
 				items = p.value
 			default:
-				d.unknownKey(p, "", "subcategory", "name", "items")
+				d.unknownKey(p, "", "subcategory", nestedKeys["subcategory"]...)
 			}
 		}
 		if s.Name == "" {

@@ -114,7 +114,7 @@ func TestParseProblems(t *testing.T) {
 		{"not a mapping", "          - just text\n",
 			[]string{`landscape.yml:8:13: error: items: expected an item ("- item:" with name, homepage_url and logo), found text`}},
 		{"empty name", "          - name:\n            homepage_url: https://a.io\n            logo: a.svg\n",
-			[]string{`landscape.yml:8:13: error: name: missing (every item needs name, homepage_url and logo)`}},
+			[]string{`landscape.yml:8:18: error: name: empty (every item needs name, homepage_url and logo)`}},
 		{"empty list of text", "          - name: A\n            homepage_url: https://a.io\n            logo: a.svg\n            extra:\n              summary_tags: []\n",
 			[]string{`landscape.yml:12:29: warning: item "A": extra.summary_tags: empty value, ignored (remove the key or give it a value)`}},
 		{"list entry not a mapping", "          - name: A\n            homepage_url: https://a.io\n            logo: a.svg\n            additional_repos: [https://github.com/a/b]\n",

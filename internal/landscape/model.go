@@ -116,12 +116,15 @@ func (it *Item) IsOpenSource() bool {
 
 // Extra holds the item's `extra:` map, split by the kind of each known key.
 type Extra struct {
-	Dates      map[string]string `json:"dates,omitempty"` // accepted, incubating, graduated, archived, ...
-	Links      map[string]string `json:"links,omitempty"` // blog_url, slack_url, ...
-	Text       map[string]string `json:"text,omitempty"`  // summary_*, chat_channel, clomonitor_name, ...
-	Flags      map[string]bool   `json:"flags,omitempty"` // specification, ai
-	OtherLinks []Link            `json:"other_links,omitempty"`
-	Audits     []Audit           `json:"audits,omitempty"`
+	Dates map[string]string `json:"dates,omitempty"` // accepted, incubating, graduated, archived, ...
+	Links map[string]string `json:"links,omitempty"` // blog_url, slack_url, ...
+	Text  map[string]string `json:"text,omitempty"`  // summary_*, chat_channel, clomonitor_name, ...
+	Flags map[string]bool   `json:"flags,omitempty"` // specification, ai
+	// Annotations are free name-value pairs a landscape adds (landscape2's
+	// extra.annotations), shown with the item's details.
+	Annotations map[string]string `json:"annotations,omitempty"`
+	OtherLinks  []Link            `json:"other_links,omitempty"`
+	Audits      []Audit           `json:"audits,omitempty"`
 }
 
 // Link is a named URL from extra.other_links.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -29,6 +30,7 @@ type Settings struct {
 	FeaturedItems []FeaturedRule    `yaml:"featured_items" json:"-"`
 	Maturity      []string          `yaml:"maturity" json:"maturity"`
 	Rules         Rules             `yaml:"rules" json:"-"`
+	Links         LinksSettings     `yaml:"links" json:"-"`
 	Poster        PosterSettings    `yaml:"poster" json:"-"`
 
 	// ScreenshotWidth is landscape2's width of its landscape picture, the
@@ -87,6 +89,13 @@ type Rules struct {
 	MinStars       int             `yaml:"min_stars"`
 	StarExemptions []StarExemption `yaml:"star_exemptions"`
 	OneBox         OneBoxRule      `yaml:"one_box"`
+}
+
+// LinksSettings configure `landscape links`.
+type LinksSettings struct {
+	// SkipHosts are hosts never asked, beside the defaults (x.com,
+	// linkedin.com, ...): hosts that refuse automated requests.
+	SkipHosts []string `yaml:"skip_hosts"`
 }
 
 // StarExemption exempts one item from the star rule, with the reason shown
@@ -162,6 +171,12 @@ func ParseSettings(file string, data []byte) (*Settings, diag.List) {
 	if err := root.Decode(s); err != nil {
 		d.decodeErrors(root, err, "see docs/settings.md")
 	}
+	_, types := YAMLKeys(reflect.TypeFor[Settings]())
+	for _, p := range d.pairs(root, "", "") { // top-level keys are checked above
+		if t, ok := types[p.key]; ok {
+			d.nestedKeys(p.value, t, p.key)
+		}
+	}
 	s.root = root
 	d.checkSettings(s, root)
 	return s, d.diags
@@ -170,7 +185,7 @@ func ParseSettings(file string, data []byte) (*Settings, diag.List) {
 func settingsFields() map[string]bool {
 	return map[string]bool{"name": true, "foundation": true, "url": true, "base_path": true,
 		"description": true, "colors": true, "groups": true, "categories": true,
-		"featured_items": true, "maturity": true, "rules": true, "poster": true, "screenshot_width": true}
+		"featured_items": true, "maturity": true, "rules": true, "links": true, "poster": true, "screenshot_width": true}
 }
 
 // checkGroups gives every group a valid alias, distinct from the others,

@@ -205,6 +205,9 @@ func (c *cropper) shapeGeometry(n *node, sink segmentSink) bool {
 	switch n.name {
 	case "path":
 		d, _ := n.attr("d")
+		if !c.spend(len(d) / geometryBytesPerStep) {
+			return false
+		}
 		walkPath(d, sink) // draws up to the first error, as browsers do
 	case "rect":
 		x, y, w, h := num("x", vw), num("y", vh), num("width", vw), num("height", vh)
@@ -233,6 +236,9 @@ func (c *cropper) shapeGeometry(n *node, sink segmentSink) bool {
 		sink.lineTo(point{num("x2", vw), num("y2", vh)})
 	case "polyline", "polygon":
 		v, _ := n.attr("points")
+		if !c.spend(len(v) / geometryBytesPerStep) {
+			return false
+		}
 		nums, _ := parseNumbers(v)
 		var pts []point
 		for i := 0; i+1 < len(nums); i += 2 {

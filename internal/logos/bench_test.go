@@ -31,9 +31,9 @@ func BenchmarkCorpusCold(b *testing.B) {
 func BenchmarkCorpusWarmDisk(b *testing.B) {
 	dir, refs := cncfRefs(b)
 	cache := b.TempDir()
-	NewProcessor(Options{Dir: os.DirFS(dir), CacheDir: cache}).ProcessAll(b.Context(), refs)
+	NewProcessor(Options{Dir: os.DirFS(dir), CacheDir: cache, CacheKey: testKey}).ProcessAll(b.Context(), refs)
 	for b.Loop() {
-		NewProcessor(Options{Dir: os.DirFS(dir), CacheDir: cache}).ProcessAll(b.Context(), refs)
+		NewProcessor(Options{Dir: os.DirFS(dir), CacheDir: cache, CacheKey: testKey}).ProcessAll(b.Context(), refs)
 	}
 }
 

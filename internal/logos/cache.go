@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"io"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,7 +20,7 @@ import (
 // processorVersion names the output of the processing steps. Change it
 // whenever checking, sanitizing, cropping or minifying changes what they
 // produce, so that disk caches from older builds are not used.
-const processorVersion = "1"
+const processorVersion = "2"
 
 // processed is the outcome of processing one logo's bytes: everything in a
 // Result that depends only on the content.
@@ -31,6 +32,8 @@ type processed struct {
 	Cropped   bool
 	CropError string
 	Problems  []Problem
+	Saved     int  // bytes the reductions for the screen took off (shrink.go)
+	transient bool // depends on the machine's load (a crop deadline): not kept on disk
 }
 
 // cachedProblem stores a Problem with its severity as a number, so the
@@ -48,6 +51,26 @@ type cachedEntry struct {
 	Cropped   bool
 	CropError string
 	Problems  []cachedProblem
+	Saved     int
+	Seal      []byte // over the key and everything above (seal.go)
+}
+
+// sealed is what an entry's seal covers: its key, so that an entry cannot
+// be moved to another logo, and all it says about the logo.
+func (e *cachedEntry) sealed(key string, dataSum [sha256.Size]byte) [][]byte {
+	flags := []byte{0, 0}
+	if e.Missing {
+		flags[0] = 1
+	}
+	if e.Cropped {
+		flags[1] = 1
+	}
+	parts := [][]byte{[]byte("processed"), []byte(key), dataSum[:], []byte(e.File),
+		strconv.AppendUint(nil, math.Float64bits(e.Ratio), 16), flags, []byte(e.CropError), strconv.AppendInt(nil, int64(e.Saved), 10)}
+	for _, p := range e.Problems {
+		parts = append(parts, strconv.AppendInt(nil, int64(p.Severity), 10), []byte(p.Message))
+	}
+	return parts
 }
 
 // memo remembers processed logos by key for the life of a Processor, and
@@ -102,6 +125,7 @@ type pack struct {
 	entries map[string]cachedEntry
 	used    map[string]bool // keys looked up or added by this Processor: what the next pack keeps
 	dirty   bool            // entries added since the last save
+	seal    sealer
 }
 
 // open reads the pack the first time it is needed.
@@ -174,10 +198,14 @@ func (p *Processor) readDisk(key string) (processed, bool) {
 		c.used[key] = true
 	}
 	c.mu.Unlock()
-	if !ok || (!e.Missing && e.File != fileName(e.Data)) {
-		return processed{}, false // a name that is not its bytes' hash was not written by us: never trust it for a path
+	if !ok {
+		return processed{}, false
 	}
-	out := processed{Data: e.Data, File: e.File, Ratio: e.Ratio, Missing: e.Missing, Cropped: e.Cropped, CropError: e.CropError}
+	sum := sha256.Sum256(e.Data)
+	if !c.seal.valid(e.Seal, e.sealed(key, sum)...) || !e.Missing && e.File != hex.EncodeToString(sum[:6])+".svg" {
+		return processed{}, false // not written by this user's builds (a cache folder committed or forged): never trust it
+	}
+	out := processed{Data: e.Data, File: e.File, Ratio: e.Ratio, Missing: e.Missing, Cropped: e.Cropped, CropError: e.CropError, Saved: e.Saved}
 	for _, cp := range e.Problems {
 		out.Problems = append(out.Problems, Problem{Severity: diag.Severity(cp.Severity), Message: cp.Message})
 	}
@@ -190,10 +218,11 @@ func (p *Processor) writeDisk(key string, v processed) {
 	if c.path == "" {
 		return
 	}
-	e := cachedEntry{Data: v.Data, File: v.File, Ratio: v.Ratio, Missing: v.Missing, Cropped: v.Cropped, CropError: v.CropError}
+	e := cachedEntry{Data: v.Data, File: v.File, Ratio: v.Ratio, Missing: v.Missing, Cropped: v.Cropped, CropError: v.CropError, Saved: v.Saved}
 	for _, pr := range v.Problems {
 		e.Problems = append(e.Problems, cachedProblem{int(pr.Severity), pr.Message})
 	}
+	e.Seal = c.seal.seal(e.sealed(key, sha256.Sum256(e.Data))...)
 	c.open()
 	c.mu.Lock()
 	c.entries[key], c.used[key], c.dirty = e, true, true

@@ -64,8 +64,8 @@ func checkBytes(data []byte, warnBytes int64) (*document, []Problem) {
 	if err != nil {
 		return nil, append(ps, errorf("is not a readable SVG: %v (export the logo again as plain SVG)", err))
 	}
-	if !doc.root.isSVG() || doc.root.name != "svg" {
-		return nil, append(ps, errorf("has no <svg> root element but <%s> (export the logo as SVG)", doc.root.name))
+	if msg := rootProblem(doc.root); msg != "" {
+		return nil, append(ps, errorf("%s", msg))
 	}
 	if doc.declaredEncoding != "" {
 		ps = append(ps, warnf("declares encoding %q but is UTF-8; read as UTF-8 (fix the XML declaration)", doc.declaredEncoding))

@@ -17,7 +17,12 @@ func TestCheck(t *testing.T) {
 	}{
 		{"clean", svgOpen + `<path d="M0 0h1v1z"/></svg>`, nil},
 		{"not xml", `<svg><g></svg>`, []Problem{{diag.Error, "is not a readable SVG: not well-formed xml: XML syntax error on line 1: element <g> closed by </svg> (export the logo again as plain SVG)"}}},
-		{"html root", `<html xmlns="http://www.w3.org/1999/xhtml"/>`, []Problem{{diag.Error, "has no <svg> root element but <html> (export the logo as SVG)"}}},
+		{"html root", `<html/>`, []Problem{{diag.Error, "has no <svg> root element but <html> (export the logo as SVG)"}}},
+		{"xhtml root", `<html xmlns="http://www.w3.org/1999/xhtml"/>`, []Problem{{diag.Error, "is an XHTML document (root <html>), not an SVG (export the logo as SVG)"}}},
+		{"svg root in the xhtml namespace", `<svg xmlns="http://www.w3.org/1999/xhtml" viewBox="0 0 1 1"><path d="M0 0h1v1z"/></svg>`,
+			[]Problem{{diag.Error, `the root <svg> is in the XHTML namespace (http://www.w3.org/1999/xhtml), where browsers do not draw it as SVG (set xmlns="http://www.w3.org/2000/svg" on it)`}}},
+		{"svg root in another namespace", `<svg xmlns="urn:x"/>`,
+			[]Problem{{diag.Error, `the root <svg> is in the namespace "urn:x", not SVG's (set xmlns="http://www.w3.org/2000/svg" on it)`}}},
 		{"png named svg", png, []Problem{{diag.Error, "is a PNG image, not an SVG; logos must be vector (export a pure SVG)"}}},
 		{"embedded png", svgOpen + `<image width="1" height="1" xlink:href="data:image/png;base64,iVBORw0KGgo=" xmlns:xlink="http://www.w3.org/1999/xlink"/></svg>`,
 			[]Problem{{diag.Error, "embeds a raster image (data:image/png); logos must be vector (export a pure SVG)"}}},

@@ -12,6 +12,33 @@ import (
 
 var corporaDir = filepath.Join("..", "..", "..", "shared", "corpora")
 
+// raceSample is the share of the corpus logos the corpus-wide tests take
+// under the race detector: enough for the processor's concurrency to be
+// checked, while the whole corpora are checked without it (make test).
+const raceSample = 40
+
+// corpusSample is corpusLogos, one logo in raceSample under the race
+// detector.
+func corpusSample(tb testing.TB, corpora ...string) []string {
+	files := corpusLogos(tb, corpora...)
+	if !raceEnabled {
+		return files
+	}
+	var out []string
+	for i := 0; i < len(files); i += raceSample {
+		out = append(out, files[i])
+	}
+	return out
+}
+
+// skipUnderRace skips a corpus-wide test with no concurrency of its own
+// under the race detector; make test runs it without.
+func skipUnderRace(t *testing.T) {
+	if raceEnabled {
+		t.Skip("a sequential loop over the corpora: run without -race (make test does)")
+	}
+}
+
 // corpusLogos lists the SVG files of both corpora, skipping when absent.
 func corpusLogos(tb testing.TB, corpora ...string) []string {
 	tb.Helper()
@@ -38,6 +65,7 @@ func TestCorpusSanitize(t *testing.T) {
 	if testing.Short() {
 		t.Skip("sanitizes every corpus logo twice; skipped with -short")
 	}
+	skipUnderRace(t)
 	for _, f := range corpusLogos(t) {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -71,7 +99,7 @@ func TestCorpusProcess(t *testing.T) {
 		t.Skip("processes every corpus logo; skipped with -short")
 	}
 	for _, corpus := range []string{"serverless", "cncf-full"} {
-		files := corpusLogos(t, corpus)
+		files := corpusSample(t, corpus)
 		dir := filepath.Dir(files[0])
 		var refs []string
 		for _, f := range files {
@@ -95,6 +123,11 @@ func TestCorpusProcess(t *testing.T) {
 			if r.Ratio <= 0 || r.File == "" {
 				t.Errorf("%s: ratio %v, file %q", ref, r.Ratio, r.File)
 			}
+			for _, pr := range r.Problems {
+				if strings.Contains(pr.Message, "<use>") || strings.Contains(pr.Message, "was not cropped") {
+					t.Errorf("%s: a limit meant for hostile logos stopped a real one: %s", ref, pr)
+				}
+			}
 		}
 	}
 }
@@ -103,6 +136,7 @@ func TestCorpusProcess(t *testing.T) {
 // the known cases of the corpus (its README; opencv.svg's <text> is
 // commented out, so 26 logos with text rather than 27).
 func TestCorpusChecks(t *testing.T) {
+	skipUnderRace(t)
 	kinds := map[string]string{
 		"embeds a raster image":          "raster",
 		"contains text":                  "text",

@@ -54,24 +54,24 @@ func Crop(data []byte) (out []byte, cropped bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
-	root, err := sanitizeTree(doc.root)
+	root, _, err := sanitizeTree(doc.root)
 	if err != nil {
 		return nil, false, err
 	}
-	cropped, err = cropTree(root)
+	cropped, err = cropTree(root, newBudget(maxCropWork, cropTimeout))
 	return render(root), cropped, err
 }
 
 // cropTree sets root's viewBox to the cropped box, or to its own viewBox
-// when it cannot be measured, and drops width and height so that the logo
-// scales to its tile.
-func cropTree(root *node) (bool, error) {
+// when it cannot be measured or measuring it spends bud, and drops width
+// and height so that the logo scales to its tile.
+func cropTree(root *node, bud *budget) (bool, error) {
 	vb, ok := viewBox(root)
 	if !ok {
 		return false, errors.New("has neither a viewBox nor a width and height")
 	}
 	setViewBox(root, vb)
-	b, err := drawingBox(root)
+	b, err := measureDrawing(root, bud)
 	if err != nil {
 		return false, err
 	}
@@ -138,7 +138,7 @@ func Measure(data []byte) (svg []byte, drawing, vb Box, err error) {
 	if err != nil {
 		return nil, Box{}, Box{}, err
 	}
-	root, err := sanitizeTree(doc.root)
+	root, _, err := sanitizeTree(doc.root)
 	if err != nil {
 		return nil, Box{}, Box{}, err
 	}

@@ -126,12 +126,29 @@ func TestCrop(t *testing.T) {
 	}
 }
 
+// useAndStyleSeeds are logos of <use> references and style rules, small
+// versions of the bombs in uses_test.go and budget_test.go, for the
+// fuzzers to grow.
+var useAndStyleSeeds = []string{
+	useTree(3, 3),
+	useChain(4),
+	svg100(`<g id="a"><rect width="5" height="5"/><use href="#a" x="5"/></g>`),
+	svg100(`<g id="a"><use href="#b"/></g><g id="b"><use xlink:href="#a" transform="scale(2)"/><rect width="1" height="1"/></g>`),
+	svg100(`<symbol id="s" viewBox="0 0 10 10"><rect class="st0" width="10" height="10"/></symbol><use href="#s" x="10" width="20" height="20"/>`),
+	svg100(`<style>.st0{fill:none}.st1{fill:red} rect.st1{stroke:#000;stroke-width:3} #r{display:none} g > .st1, *{opacity:1}@media all{.st2{fill:blue}}</style><g class="st1"><rect id="r" class="st0 st1" width="9" height="9"/><rect class="st1 st2" x="20" width="9" height="9"/></g>`),
+	svg100(`<clipPath id="c"><use href="#r"/></clipPath><rect id="r" clip-path="url(#c)" width="10" height="10"/><use href="#r" x="20" clip-path="url(#c)"/>`),
+	svg100(`<filter id="f"><feOffset dx="2"/><feGaussianBlur stdDeviation="1"/></filter><defs><path id="p" d="M0 0h10v10z"/></defs><use href="#p" filter="url(#f)"/><use href="#p" x="30" style="fill:none;stroke:red"/>`),
+}
+
 func FuzzCrop(f *testing.F) {
 	for _, tc := range sanitizeCases {
 		f.Add([]byte(tc.in))
 	}
 	for _, d := range []string{"M10 10L20 30h10v-5H15V5z", "M30 50a20 20 0 1 0 40 0", "M.5.5l10-.5.5 10", "M10 50Q50 10 90 50T170 50"} {
 		f.Add([]byte(svg100(fmt.Sprintf(`<path d="%s" transform="rotate(30) scale(2)"/>`, d))))
+	}
+	for _, s := range useAndStyleSeeds {
+		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		out, _, err := Crop(in)
@@ -141,6 +158,7 @@ func FuzzCrop(f *testing.F) {
 		if _, perr := parseSVG(out); perr != nil {
 			t.Fatalf("output %q does not parse: %v (crop error %v)", out, perr, err)
 		}
+		checkSanitized(t, out) // a cropped logo is still a sanitized one, <use> budget included
 	})
 }
 

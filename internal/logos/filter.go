@@ -8,6 +8,9 @@ import (
 // filtered widens b by what a filter's offsets, blurs and dilations paint
 // around the source, within the filter region.
 func (c *cropper) filtered(f *node, b rect, m matrix) rect {
+	if !c.spend(len(f.children)) {
+		return rect{}
+	}
 	out := b
 	region := c.filterRegion(f, b, m)
 	if floods(f) {

@@ -9,45 +9,34 @@ import (
 
 // cropper computes what a document paints, in the root's user units.
 type cropper struct {
-	ids    map[string]*node
-	sheet  stylesheet
-	vw, vh float64 // the root viewport, for percentages
-	err    error   // the first construct that cannot be measured
-	uses   int     // <use> expansions so far, bounded against reference bombs
-	visits int     // elements measured so far, bounded likewise
-	depth  int     // elements being measured, nested through references too
+	ids     map[string]*node
+	sheet   stylesheet
+	bitmaps map[*node]bitmapBox         // opaque parts of embedded images, decoded once each
+	own     map[*node]map[string]string // each element's own properties, worked out once
+	vw, vh  float64                     // the root viewport, for percentages
+	err     error                       // the first construct that cannot be measured
+	depth   int                         // elements being measured, nested through references too
+	bud     *budget                     // work left before the logo is served uncropped
+	scan    bool                        // measuring only where images are shown: text does not stop it
+	shown   map[*node]float64           // the most root units one pixel of each embedded image covers
+	largest float64                     // the largest coordinate drawn, in root units
 }
 
 const maxMeasureDepth = 512
 
-const maxVisits = 2000000
-
-const maxUses = 10000
-
 // drawingBox is the box that root paints, in its user units, before the
-// viewBox clips it.
+// viewBox clips it, measured within the default work budget.
 func drawingBox(root *node) (rect, error) {
+	return measureDrawing(root, newBudget(maxCropWork, cropTimeout))
+}
+
+func measureDrawing(root *node, bud *budget) (rect, error) {
 	vb, ok := viewBox(root)
 	if !ok {
 		return rect{}, errors.New("has neither a viewBox nor a width and height")
 	}
-	c := &cropper{ids: map[string]*node{}, vw: vb.w(), vh: vb.h()}
-	root.walk(func(n *node) bool {
-		if id, ok := n.attr("id"); ok {
-			if _, dup := c.ids[id]; !dup {
-				c.ids[id] = n
-			}
-		}
-		if n.name == "style" {
-			for _, t := range n.children {
-				if t.isText {
-					c.sheet = append(c.sheet, parseStylesheet(t.text)...)
-				}
-			}
-		}
-		return true
-	})
-	own := c.sheet.ownProps(root)
+	c := newCropper(root, vb, bud)
+	own := c.ownProps(root)
 	if own["display"] == "none" || opacity(own["opacity"]) == 0 {
 		return rect{}, errors.New("paints nothing that can be measured")
 	}
@@ -59,6 +48,59 @@ func drawingBox(root *node) (rect, error) {
 		return rect{}, errors.New("paints nothing that can be measured")
 	}
 	return b, nil
+}
+
+// newCropper indexes root's ids and style rules, for measuring it in the
+// viewport vb.
+func newCropper(root *node, vb rect, bud *budget) *cropper {
+	c := &cropper{ids: map[string]*node{}, own: map[*node]map[string]string{}, bitmaps: map[*node]bitmapBox{}, vw: vb.w(), vh: vb.h(), bud: bud}
+	root.walk(func(n *node) bool {
+		if id, ok := n.attr("id"); ok {
+			if _, dup := c.ids[id]; !dup {
+				c.ids[id] = n
+			}
+		}
+		if n.name == "style" {
+			for _, t := range n.children {
+				if t.isText {
+					c.sheet.add(parseStylesheet(t.text))
+				}
+			}
+		}
+		return true
+	})
+	return c
+}
+
+// ownProps is n's own painting properties, remembered: a <use> or a
+// clip-path may have the cropper visit the same element many times.
+func (c *cropper) ownProps(n *node) map[string]string {
+	if p, ok := c.own[n]; ok {
+		return p
+	}
+	p, examined := c.sheet.ownProps(n)
+	c.spend(1 + examined)
+	c.own[n] = p
+	return p
+}
+
+// affordPixels takes pixels from the logo's decoding budget, if there are
+// that many left.
+func (c *cropper) affordPixels(n int) bool {
+	if n > c.bud.pixels {
+		return false
+	}
+	c.bud.pixels -= n
+	return true
+}
+
+// spend counts work against the budget; it is false once the budget is
+// spent, and the cropper then stops with the budget's error.
+func (c *cropper) spend(n int) bool {
+	if c.err == nil {
+		c.err = c.bud.spend(n)
+	}
+	return c.err == nil
 }
 
 // children is the union of the painted boxes of n's children.
@@ -79,27 +121,27 @@ func (c *cropper) children(n *node, m matrix, st style, clip bool) rect {
 // element is the painted box of n under m with inherited style st. In clip
 // mode it measures geometry only, as a clipPath does.
 func (c *cropper) element(n *node, m matrix, st style, clip bool) rect {
-	if c.err != nil {
-		return rect{}
-	}
-	if c.visits++; c.visits > maxVisits {
-		c.err = fmt.Errorf("draws more than %d elements", maxVisits)
+	if !c.spend(1) {
 		return rect{}
 	}
 	if c.depth++; c.depth > maxMeasureDepth {
-		c.err = fmt.Errorf("nests elements and references deeper than %d", maxMeasureDepth)
+		c.err = limitError(fmt.Sprintf("nests elements and references deeper than %d", maxMeasureDepth))
 		return rect{}
 	}
 	defer func() { c.depth-- }()
-	own := c.sheet.ownProps(n)
+	own := c.ownProps(n)
 	if own["display"] == "none" || !clip && opacity(own["opacity"]) == 0 {
 		return rect{}
 	}
 	st = st.inherit(own)
-	if t, ok := n.attr("transform"); ok {
+	parent := m
+	if t, ok := n.attr("transform"); ok && c.spend(len(t)/geometryBytesPerStep) {
 		if tm, err := parseTransform(t); err == nil {
 			m = m.mul(tm)
 		}
+	}
+	if c.scan {
+		c.noteMagnitude(n, parent, m)
 	}
 	var b rect
 	switch n.name {
@@ -113,10 +155,13 @@ func (c *cropper) element(n *node, m matrix, st style, clip bool) rect {
 		if st["visibility"] != "hidden" && st["visibility"] != "collapse" {
 			b = c.shapeBox(n, m, st, clip)
 		}
+		if c.scan {
+			c.scanPatterns(n, m, st)
+		}
 	case "image":
 		b = c.imageBox(n, m)
 	case "text":
-		if strings.TrimSpace(textOf(n)) != "" {
+		if !c.scan && strings.TrimSpace(textOf(n)) != "" {
 			c.err = errText
 		}
 	}
@@ -177,10 +222,6 @@ func (c *cropper) use(n *node, m matrix, st style, clip bool) rect {
 	if t == nil {
 		return rect{}
 	}
-	if c.uses++; c.uses > maxUses {
-		c.err = fmt.Errorf("expands more than %d <use> references", maxUses)
-		return rect{}
-	}
 	x, _ := parseLength(n.attrOr("x", "0"), c.vw)
 	y, _ := parseLength(n.attrOr("y", "0"), c.vh)
 	m = m.mul(translate(x, y))
@@ -190,22 +231,9 @@ func (c *cropper) use(n *node, m matrix, st style, clip bool) rect {
 		if vb, ok := viewBoxOf(t); ok && okw && okh {
 			m = m.mul(viewBoxTransform(vb, w, h, t.attrOr("preserveAspectRatio", "")))
 		}
-		return c.children(t, m, st.inherit(c.sheet.ownProps(t)), clip)
-	}
-	if c.uses > 64 && isAncestorUse(n, t) {
-		return rect{}
+		return c.children(t, m, st.inherit(c.ownProps(t)), clip)
 	}
 	return c.element(t, m, st, clip)
-}
-
-// isAncestorUse guards against a <use> that refers to its own ancestor.
-func isAncestorUse(use, target *node) bool {
-	found := false
-	target.walk(func(n *node) bool {
-		found = found || n == use
-		return !found
-	})
-	return found
 }
 
 func (c *cropper) nestedSVG(n *node, m matrix, st style, clip bool) rect {
@@ -237,17 +265,26 @@ func (c *cropper) imageBox(n *node, m matrix) rect {
 	if w <= 0 || h <= 0 {
 		return rect{}
 	}
-	x0, y0, x1, y1, iw, ih, ok := opaqueBounds(n.href())
-	if !ok {
+	if c.scan {
+		c.recordShown(n, m, w, h)
 		return rect{x, y, x + w, y + h, true}.transformed(m)
 	}
-	if x1 <= x0 || y1 <= y0 {
+	bm, seen := c.bitmaps[n]
+	if !seen {
+		bm = opaqueBounds(n.href(), c.affordPixels)
+		c.bitmaps[n] = bm
+	}
+	if !bm.ok {
+		return rect{x, y, x + w, y + h, true}.transformed(m)
+	}
+	if bm.x1 <= bm.x0 || bm.y1 <= bm.y0 {
 		return rect{}
 	}
 	// Place the bitmap in its box as preserveAspectRatio says, then take
 	// its painted part.
-	fit := viewBoxTransform(rect{0, 0, float64(iw), float64(ih), true}, w, h, n.attrOr("preserveAspectRatio", ""))
-	px := rect{x0 * float64(iw), y0 * float64(ih), x1 * float64(iw), y1 * float64(ih), true}
+	iw, ih := float64(bm.iw), float64(bm.ih)
+	fit := viewBoxTransform(rect{0, 0, iw, ih, true}, w, h, n.attrOr("preserveAspectRatio", ""))
+	px := rect{bm.x0 * iw, bm.y0 * ih, bm.x1 * iw, bm.y1 * ih, true}
 	painted := px.transformed(translate(x, y).mul(fit)).intersect(rect{x, y, x + w, y + h, true})
 	return painted.transformed(m)
 }

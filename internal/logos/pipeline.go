@@ -12,26 +12,34 @@ import (
 	_ "image/jpeg"
 	_ "image/png"
 	"math"
+
+	"github.com/tdewolff/minify/v2/svg"
 )
 
 // processBytes runs the content steps for one logo, remembering the
-// outcome in memory and on disk by content hash.
-func (p *Processor) processBytes(data []byte) processed {
+// outcome in memory and on disk by content hash. full keeps the logo at
+// full resolution and precision (Processor.Original).
+func (p *Processor) processBytes(data []byte, full bool) processed {
 	key := contentKey(data, p.opts.WarnBytes)
+	if full {
+		key += "-full"
+	}
 	return p.memo.get(key, func() processed {
 		if v, ok := p.readDisk(key); ok {
 			return v
 		}
 		p.cpuSem <- struct{}{}
-		v := p.compute(data)
+		v := p.compute(data, full)
 		<-p.cpuSem
-		p.writeDisk(key, v)
+		if !v.transient {
+			p.writeDisk(key, v)
+		}
 		return v
 	})
 }
 
-// compute checks, sanitizes, crops and minifies one logo.
-func (p *Processor) compute(data []byte) processed {
+// compute checks, sanitizes, crops, reduces and minifies one logo.
+func (p *Processor) compute(data []byte, full bool) processed {
 	doc, problems := checkBytes(data, p.opts.WarnBytes)
 	raster := doc == nil && rasterKind(data) != ""
 	if raster {
@@ -45,33 +53,69 @@ func (p *Processor) compute(data []byte) processed {
 	if !raster {
 		problems = append(problems, checkTree(doc)...)
 	}
-	root, err := sanitizeTree(doc.root)
+	root, uses, err := sanitizeTree(doc.root)
 	if err != nil {
+		if !errors.Is(err, errNoSVGRoot) { // checkBytes reported those
+			problems = append(problems, errorf("%v", err))
+		}
 		return processed{Missing: true, Problems: problems}
 	}
-	v := processed{Problems: problems}
+	v := processed{Problems: append(problems, uses.problems()...)}
 	if raster {
 		err = errors.New("is a raster image")
 	} else {
-		v.Cropped, err = cropTree(root)
+		bud := newBudget(p.cropWork, p.cropTimeout)
+		v.Cropped, err = cropTree(root, bud)
+		v.transient = bud.timedOut
 	}
 	if err != nil {
 		v.CropError = err.Error()
-		p.log().Debug("logo not cropped", "err", err)
+		if isLimit(err) {
+			v.Problems = append(v.Problems, warnf("was not cropped: it %v; its viewBox is kept (simplify the drawing)", err))
+		}
 	}
-	out := render(root)
-	// The minifier may rewrite its input in place: give it a copy, so the
-	// fallback really is what the sanitizer wrote.
-	if min, err := p.min.Bytes("image/svg+xml", bytes.Clone(out)); err == nil && parses(min) {
-		out = min // else serve it unminified: never bytes that do not parse
-	}
-	v.Data = out
-	v.File = fileName(out)
+	p.finish(&v, root, full)
+	return v
+}
+
+// finish reduces what the largest display cannot show (shrink.go,
+// precision.go) unless full, and writes the logo, minified. Saved is what
+// the reductions took off the bytes.
+func (p *Processor) finish(v *processed, root *node, full bool) {
+	vb, ok := viewBox(root)
 	v.Ratio = 1
-	if vb, ok := viewBox(root); ok {
+	if ok {
 		v.Ratio = math.Round(vb.w()/vb.h()*1e4) / 1e4
 	}
-	return v
+	whole := p.minified(render(root), 0)
+	if full || !ok {
+		v.Data, v.File = whole, fileName(whole)
+		return
+	}
+	bud := newBudget(p.cropWork, p.cropTimeout)
+	red := reduceTree(root, vb, bud)
+	v.transient = v.transient || bud.timedOut
+	out := whole
+	if red.rasterBytes > 0 || red.digits > 0 {
+		out = p.minified(render(root), red.digits)
+	}
+	if len(out) >= len(whole) {
+		out = whole
+	}
+	v.Data, v.File, v.Saved = out, fileName(out), len(whole)-len(out)
+}
+
+// minified is the logo minified with numbers to digits significant digits
+// (0: all), or as it is when the minified bytes would not parse.
+func (p *Processor) minified(out []byte, digits int) []byte {
+	var b bytes.Buffer
+	// The minifier may rewrite its input in place: give it a copy, so the
+	// fallback really is what the sanitizer wrote.
+	m := &svg.Minifier{Precision: digits}
+	if err := m.Minify(p.min, &b, bytes.NewReader(bytes.Clone(out)), nil); err == nil && parses(b.Bytes()) {
+		return b.Bytes()
+	}
+	return out // never bytes that do not parse
 }
 
 // wrapRaster turns a PNG, JPEG or GIF into an SVG that shows it, sized to

@@ -2,8 +2,6 @@ package logos
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -28,25 +26,32 @@ const DefaultMaxBytes = 4 << 20
 type Options struct {
 	Dir          fs.FS         // the hosted_logos folder; nil when there is none. os.OpenRoot(dir).FS() keeps symlinks inside
 	CacheDir     string        // "" disables the disk cache (remote logos and processed results)
+	CacheKey     []byte        // seals the disk caches (seal.go); nil means DefaultCacheKey
 	Client       *http.Client  // for https logos; nil means http.DefaultClient
 	MaxBytes     int64         // hard size limit for one logo; 0 means DefaultMaxBytes
 	WarnBytes    int64         // size above which a logo draws a warning; 0 means DefaultWarnBytes, <0 never
 	FetchTimeout time.Duration // for one https logo; 0 means 30s
 	MaxFetches   int           // concurrent downloads; 0 means 8
 	Logger       *slog.Logger  // may be nil
+
+	// AllowPrivateAddresses lets logo downloads reach loopback, private
+	// and link-local addresses (FetchOptions): for tests only.
+	AllowPrivateAddresses bool
 }
 
 // Processor turns `logo:` values into servable SVGs. It is safe for
 // concurrent use and built once per build: it holds the minifier and the
 // memo of work already done.
 type Processor struct {
-	opts     Options
-	client   *http.Client
-	min      *minify.M
-	memo     memo
-	pack     pack
-	fetchSem chan struct{}
-	cpuSem   chan struct{}
+	opts    Options
+	fetcher *Fetcher
+	min     *minify.M
+	memo    memo
+	pack    pack
+	cpuSem  chan struct{}
+
+	cropWork    int           // maxCropWork; smaller in tests
+	cropTimeout time.Duration // cropTimeout; shorter in tests
 }
 
 // Result is one processed logo.
@@ -59,6 +64,9 @@ type Result struct {
 	Cropped   bool
 	CropError string // why the viewBox was kept, when the cropper could not measure the drawing
 	Problems  []Problem
+	// Saved is how many bytes downscaling embedded bitmaps and rounding
+	// numbers to what a screen shows took off Data (Original keeps them).
+	Saved int
 }
 
 // NewProcessor fills in defaults and builds the minifier.
@@ -69,59 +77,56 @@ func NewProcessor(opts Options) *Processor {
 	if opts.WarnBytes == 0 {
 		opts.WarnBytes = DefaultWarnBytes
 	}
-	if opts.FetchTimeout <= 0 {
-		opts.FetchTimeout = 30 * time.Second
-	}
 	if opts.MaxFetches <= 0 {
 		opts.MaxFetches = 8
 	}
-	p := &Processor{opts: opts, client: opts.Client, min: minify.New(),
-		fetchSem: make(chan struct{}, opts.MaxFetches), cpuSem: make(chan struct{}, runtime.GOMAXPROCS(0))}
-	if p.client == nil {
-		p.client = http.DefaultClient
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	c := *p.client // a copy, so the caller's client keeps its own redirect policy
-	c.CheckRedirect = httpsRedirects
-	p.client = &c
-	p.pack.path = p.packPath()
+	var seal sealer
+	opts.CacheDir, seal = cacheKey(opts.CacheDir, opts.CacheKey, opts.Logger)
+	p := &Processor{opts: opts, min: minify.New(), cpuSem: make(chan struct{}, runtime.GOMAXPROCS(0)),
+		cropWork: maxCropWork, cropTimeout: cropTimeout}
+	p.fetcher = NewFetcher(FetchOptions{Client: opts.Client, CacheDir: opts.CacheDir, CacheKey: seal.key,
+		MaxBytes: opts.MaxBytes, Timeout: opts.FetchTimeout, MaxConcurrent: opts.MaxFetches,
+		Instead: "host the logo in hosted_logos", AllowPrivateAddresses: opts.AllowPrivateAddresses, Logger: opts.Logger})
+	p.pack.path, p.pack.seal = p.packPath(), seal
 	p.min.Add("image/svg+xml", &svg.Minifier{})
 	p.min.AddFunc("text/css", css.Minify)
 	return p
 }
 
-// httpsRedirects follows at most 5 redirects, all to https.
-func httpsRedirects(req *http.Request, via []*http.Request) error {
-	if len(via) >= 5 {
-		return errors.New("more than 5 redirects")
-	}
-	if req.URL.Scheme != "https" {
-		return fmt.Errorf("redirected to %s, which is not https", req.URL.Redacted())
-	}
-	return nil
-}
+// Fetcher is the Processor's downloader, for other files whose bytes the
+// site uses (images named in settings): the same limits, checks and cache.
+func (p *Processor) Fetcher() *Fetcher { return p.fetcher }
 
-func (p *Processor) log() *slog.Logger {
-	if p.opts.Logger == nil {
-		return slog.New(slog.DiscardHandler)
-	}
-	return p.opts.Logger
-}
+func (p *Processor) log() *slog.Logger { return p.opts.Logger }
 
 // Process resolves one `logo:` value (a file name in Dir, or an https URL)
 // and returns the servable result. It never returns unsafe bytes.
 func (p *Processor) Process(ctx context.Context, ref string) Result {
-	r := p.process(ctx, ref)
+	r := p.process(ctx, ref, false)
 	p.saveDisk()
 	return r
 }
 
-func (p *Processor) process(ctx context.Context, ref string) Result {
+// Original is Process for prints, which are larger than any screen: the
+// logo sanitized and cropped as Process returns it, but with its embedded
+// bitmaps at their own resolution and its numbers at full precision
+// (Result.Saved is 0). It is computed, and cached, only when asked for.
+func (p *Processor) Original(ctx context.Context, ref string) Result {
+	r := p.process(ctx, ref, true)
+	p.saveDisk()
+	return r
+}
+
+func (p *Processor) process(ctx context.Context, ref string, full bool) Result {
 	r := Result{Ref: ref}
 	ref = strings.TrimSpace(ref)
 	var data []byte
 	var ok bool
 	if isRemote(ref) {
-		data, r.Problems, ok = p.fetch(ctx, ref)
+		data, r.Problems, ok = p.fetcher.Fetch(ctx, ref)
 	} else {
 		var pr Problem
 		data, pr, ok = readLocal(p.opts.Dir, ref, p.opts.MaxBytes)
@@ -133,8 +138,8 @@ func (p *Processor) process(ctx context.Context, ref string) Result {
 		r.Missing = true
 		return r
 	}
-	v := p.processBytes(data)
-	r.File, r.Data, r.Ratio, r.Missing, r.Cropped, r.CropError = v.File, v.Data, v.Ratio, v.Missing, v.Cropped, v.CropError
+	v := p.processBytes(data, full)
+	r.File, r.Data, r.Ratio, r.Missing, r.Cropped, r.CropError, r.Saved = v.File, v.Data, v.Ratio, v.Missing, v.Cropped, v.CropError, v.Saved
 	r.Problems = append(r.Problems, v.Problems...)
 	return r
 }
@@ -157,7 +162,7 @@ func (p *Processor) ProcessAll(ctx context.Context, refs []string) map[string]Re
 		slots <- struct{}{}
 		go func() {
 			defer func() { <-slots; wg.Done() }()
-			r := p.process(ctx, ref)
+			r := p.process(ctx, ref, false)
 			mu.Lock()
 			out[ref] = r
 			mu.Unlock()

@@ -3,6 +3,7 @@ package logos
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"image"
 	pngenc "image/png"
 	"net/http"
@@ -154,7 +155,9 @@ func TestProcessRemote(t *testing.T) {
 	srv, hits, revalidated := logoServer(t, &status)
 	cache := t.TempDir()
 	url := srv.URL + "/knative.svg"
-	newP := func() *Processor { return NewProcessor(Options{CacheDir: cache, Client: srv.Client()}) }
+	newP := func() *Processor {
+		return NewProcessor(Options{CacheDir: cache, CacheKey: testKey, Client: srv.Client(), AllowPrivateAddresses: true})
+	}
 
 	first := newP().ProcessAll(t.Context(), []string{url, url})[url]
 	if first.Missing || len(first.Problems) != 1 || hits.Load() != 1 {
@@ -179,13 +182,13 @@ func TestProcessRemote(t *testing.T) {
 func TestProcessRemoteFailures(t *testing.T) {
 	var status atomic.Int32
 	srv, _, _ := logoServer(t, &status)
-	p := NewProcessor(Options{Client: srv.Client(), MaxBytes: 50})
+	p := NewProcessor(Options{Client: srv.Client(), MaxBytes: 50, AllowPrivateAddresses: true})
 	big := p.Process(t.Context(), srv.URL+"/knative.svg")
 	if !big.Missing || big.Problems[0].Message != "is larger than 50 bytes, the limit for one logo (simplify it or remove embedded images)" {
 		t.Errorf("too big: got missing %v problems %v", big.Missing, big.Problems)
 	}
 	status.Store(http.StatusNotFound)
-	p = NewProcessor(Options{Client: srv.Client()})
+	p = NewProcessor(Options{Client: srv.Client(), AllowPrivateAddresses: true})
 	gone := p.Process(t.Context(), srv.URL+"/knative.svg")
 	want := []Problem{{diag.Warning, "could not fetch " + srv.URL + "/knative.svg (status 404 Not Found); showing a placeholder (check the URL, or host the logo in hosted_logos)"}}
 	if diff := cmp.Diff(want, gone.Problems); diff != "" || !gone.Missing {
@@ -205,7 +208,7 @@ func TestProcessRemoteFailures(t *testing.T) {
 func TestProcessDiskCache(t *testing.T) {
 	cache := t.TempDir()
 	fsys := fstest.MapFS{"a.svg": {Data: []byte(logoSVG)}}
-	first := NewProcessor(Options{Dir: fsys, CacheDir: cache}).Process(t.Context(), "a.svg")
+	first := NewProcessor(Options{Dir: fsys, CacheDir: cache, CacheKey: testKey}).Process(t.Context(), "a.svg")
 	path := filepath.Join(cache, "logos", "processed-"+processorVersion+".gob")
 	entries := readPack(path)
 	if len(entries) != 1 {
@@ -214,14 +217,16 @@ func TestProcessDiskCache(t *testing.T) {
 	// A second build must take the result from disk: plant a marker there
 	// (with its own hash as its name, as the processor writes it).
 	marker := []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><desc>marker</desc></svg>`)
+	seal := sealer{testKey}
 	for k, e := range entries {
 		e.Data, e.File = marker, fileName(marker)
+		e.Seal = seal.seal(e.sealed(k, sha256.Sum256(e.Data))...) // as the processor seals it
 		entries[k] = e
 	}
 	if err := writePack(path, entries); err != nil {
 		t.Fatal(err)
 	}
-	second := NewProcessor(Options{Dir: fsys, CacheDir: cache}).Process(t.Context(), "a.svg")
+	second := NewProcessor(Options{Dir: fsys, CacheDir: cache, CacheKey: testKey}).Process(t.Context(), "a.svg")
 	if second.File != fileName(marker) {
 		t.Errorf("got file %q, want the cached marker %s", second.File, fileName(marker))
 	}
@@ -238,11 +243,11 @@ func TestProcessDiskCachePrunes(t *testing.T) {
 	third := strings.Replace(logoSVG, "<svg ", `<svg data-x="2" `, 1)
 	fsys := fstest.MapFS{"a.svg": {Data: []byte(logoSVG)}, "b.svg": {Data: []byte(other)}, "c.svg": {Data: []byte(third)}}
 	path := filepath.Join(cache, "logos", "processed-"+processorVersion+".gob")
-	NewProcessor(Options{Dir: fsys, CacheDir: cache}).ProcessAll(t.Context(), []string{"a.svg", "b.svg"})
+	NewProcessor(Options{Dir: fsys, CacheDir: cache, CacheKey: testKey}).ProcessAll(t.Context(), []string{"a.svg", "b.svg"})
 	if got := len(readPack(path)); got != 2 {
 		t.Fatalf("after the first build: got %d entries, want 2", got)
 	}
-	NewProcessor(Options{Dir: fsys, CacheDir: cache}).ProcessAll(t.Context(), []string{"a.svg", "c.svg"})
+	NewProcessor(Options{Dir: fsys, CacheDir: cache, CacheKey: testKey}).ProcessAll(t.Context(), []string{"a.svg", "c.svg"})
 	want := map[string]bool{contentKey([]byte(logoSVG), DefaultWarnBytes): true, contentKey([]byte(third), DefaultWarnBytes): true}
 	got := map[string]bool{}
 	for k := range readPack(path) {
@@ -260,9 +265,12 @@ func FuzzProcess(f *testing.F) {
 		f.Add([]byte(tc.in))
 	}
 	f.Add([]byte(logoSVG))
+	for _, s := range useAndStyleSeeds {
+		f.Add([]byte(s))
+	}
 	p := NewProcessor(Options{})
 	f.Fuzz(func(t *testing.T, in []byte) {
-		v := p.compute(in)
+		v := p.compute(in, false)
 		if v.Missing {
 			return
 		}
@@ -283,8 +291,12 @@ func TestProcessRemoteRedirect(t *testing.T) {
 		http.Redirect(w, r, plain.URL+"/knative.svg", http.StatusFound)
 	}))
 	defer srv.Close()
-	r := NewProcessor(Options{Client: srv.Client()}).Process(t.Context(), srv.URL+"/knative.svg")
+	r := NewProcessor(Options{Client: srv.Client(), AllowPrivateAddresses: true}).Process(t.Context(), srv.URL+"/knative.svg")
 	if !r.Missing || len(r.Problems) != 1 || !strings.Contains(r.Problems[0].Message, "which is not https") {
 		t.Errorf("got missing %v problems %v, want a refused downgrade", r.Missing, r.Problems)
 	}
 }
+
+// testKey seals the disk caches of tests, so that they never make the
+// user's key (DefaultCacheKey).
+var testKey = bytes.Repeat([]byte{7}, keySize)

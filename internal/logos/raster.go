@@ -11,26 +11,42 @@ import (
 // their transparent borders; larger ones count as fully painted.
 const maxRasterPixels = 16 << 20
 
-// opaqueBounds returns the part of an embedded data: raster that is not
-// fully transparent, as fractions of its width and height. Exported
+// maxLogoPixels bounds the pixels decoded for one logo, since a PNG of
+// millions of blank pixels compresses to a few kilobytes: the images past
+// it count as fully painted, which leaves the crop looser but never wrong.
+// The most in a real logo is 46 million (chelsio-communications.svg, 365
+// bitmaps, about a second to decode).
+const maxLogoPixels = 128 << 20
+
+// bitmapBox is the part of an embedded data: raster that is not fully
+// transparent, as fractions of its width and height (iw×ih pixels); ok is
+// false when the image cannot be read.
+type bitmapBox struct {
+	x0, y0, x1, y1 float64
+	iw, ih         int
+	ok             bool
+}
+
+// opaqueBounds finds the painted part of an embedded raster: exported
 // bitmaps often carry wide transparent borders that a browser does not
-// paint. ok is false when the image cannot be read.
-func opaqueBounds(href string) (x0, y0, x1, y1 float64, iw, ih int, ok bool) {
+// paint. Before decoding, afford(pixels) must agree to the image's size.
+func opaqueBounds(href string, afford func(pixels int) bool) bitmapBox {
 	_, payload, found := strings.Cut(href, ";base64,")
 	if !found || !strings.HasPrefix(strings.ToLower(href), "data:image/") {
-		return 0, 0, 0, 0, 0, 0, false
+		return bitmapBox{}
 	}
 	data, err := base64.StdEncoding.DecodeString(payload)
 	if err != nil {
-		return 0, 0, 0, 0, 0, 0, false
+		return bitmapBox{}
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxRasterPixels {
-		return 0, 0, 0, 0, 0, 0, false
+	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxRasterPixels ||
+		!afford(cfg.Width*cfg.Height) {
+		return bitmapBox{}
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
-		return 0, 0, 0, 0, 0, 0, false
+		return bitmapBox{}
 	}
 	b := img.Bounds()
 	painted := paintedFunc(img)
@@ -45,10 +61,10 @@ func opaqueBounds(href string) (x0, y0, x1, y1 float64, iw, ih int, ok bool) {
 	}
 	w, h := float64(b.Dx()), float64(b.Dy())
 	if maxX < minX {
-		return 0, 0, 0, 0, b.Dx(), b.Dy(), true // fully transparent
+		return bitmapBox{iw: b.Dx(), ih: b.Dy(), ok: true} // fully transparent
 	}
-	return float64(minX-b.Min.X) / w, float64(minY-b.Min.Y) / h,
-		float64(maxX+1-b.Min.X) / w, float64(maxY+1-b.Min.Y) / h, b.Dx(), b.Dy(), true
+	return bitmapBox{float64(minX-b.Min.X) / w, float64(minY-b.Min.Y) / h,
+		float64(maxX+1-b.Min.X) / w, float64(maxY+1-b.Min.Y) / h, b.Dx(), b.Dy(), true}
 }
 
 // paintedFunc reports whether a pixel is not fully transparent, reading

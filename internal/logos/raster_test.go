@@ -1,9 +1,12 @@
 package logos
 
 import (
+	"bytes"
+	"encoding/base64"
 	"fmt"
 	"image"
 	"image/color"
+	"image/png"
 	"testing"
 )
 
@@ -30,5 +33,40 @@ func TestPaintedFunc(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCropPixelBudget checks that embedded images past the logo's budget
+// of decoded pixels count as fully painted: a looser crop, never a failure.
+func TestCropPixelBudget(t *testing.T) {
+	img := image.NewNRGBA(image.Rect(0, 0, 40, 40))
+	img.Set(20, 20, color.NRGBA{A: 255}) // one painted pixel in a transparent border
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	href := "data:image/png;base64," + base64.StdEncoding.EncodeToString(b.Bytes())
+	in := svg100(fmt.Sprintf(`<image href="%s" width="40" height="40"/><image href="%[1]s" x="50" y="50" width="40" height="40"/>`, href))
+	for _, tc := range []struct {
+		pixels int
+		want   Box
+	}{
+		{2 * 40 * 40, Box{20, 20, 51, 51}}, // both decoded: their painted pixels
+		{40 * 40, Box{20, 20, 70, 70}},     // the second counts as fully painted
+		{0, Box{0, 0, 90, 90}},
+	} {
+		root, _, err := sanitizeTree(mustParse(t, []byte(in)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		bud := newBudget(maxCropWork, cropTimeout)
+		bud.pixels = tc.pixels
+		got, err := measureDrawing(root, bud)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !near(got.box(), tc.want) {
+			t.Errorf("%d pixels to decode: got %v, want %v", tc.pixels, got.box(), tc.want)
+		}
 	}
 }

@@ -2,14 +2,17 @@ package logos
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
 	"strings"
 )
 
-// errOutside is returned for logo names that would leave hosted_logos.
-var errOutside = errors.New("leaves hosted_logos")
+// ErrOutside is returned for logo names that would leave hosted_logos,
+// by their path or through a symbolic link: the folder is the boundary of
+// what a pull request's logo may read.
+var ErrOutside = errors.New("leaves hosted_logos")
 
 // localName turns a `logo:` value into a path inside hosted_logos:
 // "knative.svg" and "./knative.svg" both name knative.svg; names may hold
@@ -17,11 +20,11 @@ var errOutside = errors.New("leaves hosted_logos")
 func localName(ref string) (string, error) {
 	if ref == "" || strings.HasPrefix(ref, "/") || strings.ContainsAny(ref, "\\\x00") ||
 		len(ref) > 1 && ref[1] == ':' {
-		return "", errOutside
+		return "", ErrOutside
 	}
 	name := path.Clean(ref)
 	if !fs.ValidPath(name) || name == "." {
-		return "", errOutside
+		return "", ErrOutside
 	}
 	return name, nil
 }
@@ -40,15 +43,15 @@ func checkSymlinks(fsys fs.FS, name string) error {
 			return err
 		}
 		if path.IsAbs(target) || strings.HasPrefix(target, "\\") || len(target) > 1 && target[1] == ':' {
-			return errOutside
+			return ErrOutside
 		}
 		resolved := path.Join(path.Dir(link), target)
 		if !fs.ValidPath(resolved) {
-			return errOutside
+			return ErrOutside
 		}
 		name = resolved + strings.TrimPrefix(name, link)
 	}
-	return errors.New("too many symbolic links")
+	return errors.New("is reached through too many symbolic links")
 }
 
 // firstLink finds the first symbolic link among name's path prefixes.
@@ -74,24 +77,26 @@ func readLocal(fsys fs.FS, ref string, maxBytes int64) ([]byte, Problem, bool) {
 		return nil, errorf("logo is empty (name a file in hosted_logos or an https URL)"), false
 	}
 	name, err := localName(ref)
-	if err == nil && fsys != nil {
-		err = checkSymlinks(fsys, name)
-	}
 	if err != nil {
 		return nil, errorf("%q %v (name a file inside hosted_logos)", ref, err), false
 	}
 	if fsys == nil {
 		return nil, errorf("file %s not found in hosted_logos (there is no hosted_logos folder)", name), false
 	}
-	f, err := fsys.Open(name)
-	if errors.Is(err, fs.ErrNotExist) {
+	if err := StatLocal(fsys, name); errors.Is(err, fs.ErrNotExist) {
 		return nil, errorf("file %s not found in hosted_logos (add it, or fix the name)", name), false
+	} else if errors.Is(err, ErrOutside) {
+		return nil, errorf("%q %v (name a file inside hosted_logos)", ref, err), false
 	} else if err != nil {
+		return nil, errorf("%s %v", name, err), false
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
 		return nil, errorf("cannot read %s: %v", name, err), false
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return nil, errorf("%s is a folder, not a logo file", name), false
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return nil, errorf("%s is not a regular file (logos must be files)", name), false // replaced since StatLocal looked
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
 	if err != nil {
@@ -101,6 +106,41 @@ func readLocal(fsys fs.FS, ref string, maxBytes int64) ([]byte, Problem, bool) {
 		return nil, tooBig(maxBytes), false
 	}
 	return data, Problem{}, true
+}
+
+// StatLocal says whether name (a clean path, see localName) can be read as
+// a logo from the folder fsys: a regular file, not reached through a
+// symbolic link that leaves the folder. It never opens the file, because
+// opening a named pipe blocks until something writes to it; the error
+// says what the file is instead (a folder, a named pipe, a socket, a
+// device), and wraps fs.ErrNotExist when there is none.
+func StatLocal(fsys fs.FS, name string) error {
+	if err := checkSymlinks(fsys, name); err != nil {
+		return err
+	}
+	if _, ok := fsys.(fs.StatFS); !ok {
+		return nil // opening is stat-ing: such file systems (embed, zip) hold only files and folders
+	}
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fs.ErrNotExist
+		}
+		return fmt.Errorf("cannot be read: %w", err)
+	}
+	switch m := fi.Mode(); {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return errors.New("is a folder, not a logo file")
+	case m&fs.ModeNamedPipe != 0:
+		return errors.New("is a named pipe (FIFO), not a logo file (logos must be regular files)")
+	case m&fs.ModeSocket != 0:
+		return errors.New("is a socket, not a logo file (logos must be regular files)")
+	case m&fs.ModeDevice != 0:
+		return errors.New("is a device, not a logo file (logos must be regular files)")
+	}
+	return errors.New("is not a regular file (logos must be regular files)")
 }
 
 func tooBig(maxBytes int64) Problem {

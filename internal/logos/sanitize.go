@@ -72,7 +72,7 @@ func Sanitize(data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	root, err := sanitizeTree(doc.root)
+	root, _, err := sanitizeTree(doc.root)
 	if err != nil {
 		return nil, err
 	}
@@ -81,11 +81,36 @@ func Sanitize(data []byte) ([]byte, error) {
 
 var errNoSVGRoot = errors.New("the root element is not <svg>")
 
-func sanitizeTree(root *node) (*node, error) {
-	if !root.isSVG() || root.name != "svg" {
-		return nil, fmt.Errorf("%w but <%s>", errNoSVGRoot, root.name)
+// sanitizeTree returns a clean copy of the document under root, without
+// the <use>s that refer to themselves, or an error when root is not an SVG
+// or its <use>s expand past the budget (uses.go).
+func sanitizeTree(root *node) (*node, useReport, error) {
+	if msg := rootProblem(root); msg != "" {
+		return nil, useReport{}, fmt.Errorf("%w: %s", errNoSVGRoot, msg)
 	}
-	return sanitizeElement(root), nil
+	out := sanitizeElement(root)
+	rep, err := limitUses(out)
+	if err != nil {
+		return nil, rep, err
+	}
+	return out, rep, nil
+}
+
+// rootProblem says why root is not an SVG root element, or "" when it is.
+// An <svg> in another namespace (often XHTML, from a page's markup saved
+// as a file) is not drawn as SVG by browsers, and says so plainly.
+func rootProblem(root *node) string {
+	switch {
+	case root.isSVG() && root.name == "svg":
+		return ""
+	case root.name == "svg" && root.space == xhtmlNS:
+		return "the root <svg> is in the XHTML namespace (" + xhtmlNS + "), where browsers do not draw it as SVG (set xmlns=\"" + svgNS + "\" on it)"
+	case root.name == "svg":
+		return fmt.Sprintf("the root <svg> is in the namespace %q, not SVG's (set xmlns=\"%s\" on it)", root.space, svgNS)
+	case root.space == xhtmlNS:
+		return fmt.Sprintf("is an XHTML document (root <%s>), not an SVG (export the logo as SVG)", root.name)
+	}
+	return fmt.Sprintf("has no <svg> root element but <%s> (export the logo as SVG)", root.name)
 }
 
 // sanitizeElement returns a clean copy of n, or nil when n must go.

@@ -118,7 +118,10 @@ func TestSanitizeUTF16(t *testing.T) {
 	}
 }
 
-var jsURL = regexp.MustCompile(`(?i)(^|[^a-z0-9_-])url\(\s*["']?\s*javascript`)
+// jsURL finds a url() function whose argument starts with javascript.
+// "#url(" and "@url(" are a hash or at-keyword token followed by a
+// parenthesis, not a function (CSS Syntax 4.3), so they do not count.
+var jsURL = regexp.MustCompile(`(?i)(^|[^a-z0-9_#@-])url\(\s*["']?\s*javascript`)
 
 var onAttr = regexp.MustCompile(`(?i)<[^>]*\son[a-z]*\s*=`)
 
@@ -145,11 +148,19 @@ func checkSanitized(t *testing.T, out []byte) {
 	if m := onAttr.FindString(string(out)); m != "" {
 		t.Errorf("output %q has an event handler: %q", out, m)
 	}
+	if doc, err := parseSVG(out); err == nil {
+		if rep, err := limitUses(doc.root); err != nil || rep.circular > 0 {
+			t.Errorf("output %q: <use>s over budget (%v) or circular (%d)", out, err, rep.circular)
+		}
+	}
 }
 
 func FuzzSanitize(f *testing.F) {
 	for _, tc := range sanitizeCases {
 		f.Add([]byte(tc.in))
+	}
+	for _, s := range useAndStyleSeeds {
+		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		out, err := Sanitize(in)

@@ -1,14 +1,20 @@
 package logos
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // hostileLogos are SVGs a pull request could add to hosted_logos or serve
@@ -156,7 +162,7 @@ func TestSecurityRemoteLogoRedirects(t *testing.T) {
 		http.Redirect(w, r, plain.URL+"/logo.svg", http.StatusFound)
 	}))
 	t.Cleanup(secure.Close)
-	p := NewProcessor(Options{Client: secure.Client()})
+	p := NewProcessor(Options{Client: secure.Client(), AllowPrivateAddresses: true})
 	r := p.Process(t.Context(), secure.URL+"/logo.svg")
 	if !r.Missing || plainHits.Load() != 0 {
 		t.Errorf("redirect to http: got missing %v, %d plain requests; want no logo and no request", r.Missing, plainHits.Load())
@@ -182,7 +188,9 @@ func TestSecurityBombs(t *testing.T) {
 		check      func(Result) bool
 	}{
 		{"deep nesting", svgH + strings.Repeat("<g>", 300) + svgR + strings.Repeat("</g>", 300) + `</svg>`, func(r Result) bool { return r.Missing }},
-		{"use bomb", use.String(), func(r Result) bool { return strings.Contains(r.CropError, "<use>") }},
+		{"use bomb", use.String(), func(r Result) bool {
+			return r.Missing && len(r.Problems) == 1 && strings.Contains(r.Problems[0].Message, "expands <use> references")
+		}},
 		{"billion laughs", laughs, func(r Result) bool { return r.Missing }},
 		{"nested entities stay unexpanded", nested, func(r Result) bool { return !r.Missing && len(r.Data) < 1000 }},
 		{"external entity", `<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>` + svgH + `<text>&x;</text></svg>`, func(r Result) bool { return r.Missing }},
@@ -198,20 +206,68 @@ func TestSecurityBombs(t *testing.T) {
 	}
 }
 
-// A cache entry whose file name is not the hash of its bytes was not written
-// by the processor; it must never reach the build as a path.
-func TestSecurityPoisonedPackName(t *testing.T) {
-	cache := t.TempDir()
+// TestSecurityForgedCaches plants, in the cache folder, what a pull
+// request could force-add to .cache: processed-logo entries that carry a
+// script, claim no problems, belong to another logo or are sealed with
+// another key, and a downloaded logo with a script. None may be served:
+// the build must process the logo itself.
+func TestSecurityForgedCaches(t *testing.T) {
 	logo := []byte(logoSVG)
-	p := NewProcessor(Options{CacheDir: cache, Dir: fstest.MapFS{"a.svg": {Data: logo}}})
-	evil := cachedEntry{Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`), File: "../../index.html", Ratio: 1}
-	if err := writePack(p.packPath(), map[string]cachedEntry{contentKey(logo, p.opts.WarnBytes): evil}); err != nil {
-		t.Fatal(err)
+	other := []byte(svgOpen + `<circle r="3"/></svg>`)
+	evil := []byte(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>`)
+	fsys := fstest.MapFS{"a.svg": {Data: logo}, "b.svg": {Data: other}}
+	// What an honest build with this machine's key writes for both logos.
+	honest := t.TempDir()
+	NewProcessor(Options{Dir: fsys, CacheDir: honest, CacheKey: testKey}).ProcessAll(t.Context(), []string{"a.svg", "b.svg"})
+	sealed := readPack(filepath.Join(honest, "logos", "processed-"+processorVersion+".gob"))
+	keyA, keyB := contentKey(logo, DefaultWarnBytes), contentKey(other, DefaultWarnBytes)
+	want := sealed[keyA]
+	if len(sealed) != 2 || len(want.Seal) == 0 {
+		t.Fatalf("honest pack: %d entries, seal %x", len(sealed), want.Seal)
 	}
-	r := p.Process(t.Context(), "a.svg")
-	if !regexp.MustCompile(`^[0-9a-f]{12}\.svg$`).MatchString(r.File) || r.File != fileName(r.Data) {
-		t.Errorf("got file %q from a planted cache entry, want the content-hashed name of the logo", r.File)
+	forged := func(f func(e *cachedEntry)) cachedEntry {
+		e := sealed[keyA]
+		f(&e)
+		return e
 	}
+	for name, e := range map[string]cachedEntry{
+		"script, unsealed": forged(func(e *cachedEntry) { e.Data, e.File, e.Seal = evil, fileName(evil), nil }),
+		"script, sealed with another key": forged(func(e *cachedEntry) {
+			e.Data, e.File = evil, fileName(evil)
+			e.Seal = sealer{bytes.Repeat([]byte{9}, keySize)}.seal(e.sealed(keyA, sha256.Sum256(evil))...)
+		}),
+		"script under an honest seal":    forged(func(e *cachedEntry) { e.Data, e.File = evil, fileName(evil) }),
+		"problems dropped":               forged(func(e *cachedEntry) { e.Problems = nil }),
+		"another logo's honest entry":    sealed[keyB],
+		"a name that is not its hash":    forged(func(e *cachedEntry) { e.File = "../../index.html" }),
+		"a name from another key's seal": forged(func(e *cachedEntry) { e.Seal = append([]byte(nil), sealed[keyB].Seal...) }),
+	} {
+		t.Run(name, func(t *testing.T) {
+			cache := t.TempDir()
+			if err := writePack(filepath.Join(cache, "logos", "processed-"+processorVersion+".gob"), map[string]cachedEntry{keyA: e}); err != nil {
+				t.Fatal(err)
+			}
+			r := NewProcessor(Options{Dir: fsys, CacheDir: cache, CacheKey: testKey}).Process(t.Context(), "a.svg")
+			if string(r.Data) != string(want.Data) || r.File != want.File || len(r.Problems) != len(want.Problems) {
+				t.Errorf("got %s (%s, problems %v), want the logo processed again: %s", r.Data, r.File, r.Problems, want.Data)
+			}
+		})
+	}
+	t.Run("downloaded logo", func(t *testing.T) {
+		srv := httptest.NewTLSServer(http.NotFoundHandler())
+		srv.Close() // the host is down: the build falls back to its cache
+		cache := t.TempDir()
+		f := NewFetcher(FetchOptions{CacheDir: cache, CacheKey: testKey, Client: srv.Client(), AllowPrivateAddresses: true})
+		ref := srv.URL + "/logo.svg"
+		meta, _ := json.Marshal(remoteMeta{URL: ref, Fetched: time.Now()})
+		os.MkdirAll(filepath.Dir(f.cachePath(ref)), 0o755)
+		os.WriteFile(f.cachePath(ref)+".body", evil, 0o644)
+		os.WriteFile(f.cachePath(ref)+".json", meta, 0o644)
+		r := NewProcessor(Options{CacheDir: cache, CacheKey: testKey, Client: srv.Client(), AllowPrivateAddresses: true}).Process(t.Context(), ref)
+		if !r.Missing || len(r.Problems) != 1 || !strings.Contains(r.Problems[0].Message, "showing a placeholder") {
+			t.Errorf("got missing %v problems %v data %s, want a placeholder: the forged copy is not ours", r.Missing, r.Problems, r.Data)
+		}
+	})
 }
 
 // The minifier must not corrupt the sanitized bytes served when its own

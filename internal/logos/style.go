@@ -2,6 +2,7 @@ package logos
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -31,20 +32,82 @@ type cssRule struct {
 	decls [][2]string
 }
 
-type stylesheet []cssRule
+// stylesheet holds a logo's rules in source order, indexed by the key each
+// selector needs (its id, else its first class, else its tag), so that an
+// element is matched against the few rules that can apply to it rather
+// than against the whole sheet: Illustrator exports carry thousands of
+// class rules, and scanning them all for every element measured made one
+// logo cost minutes.
+type stylesheet struct {
+	rules     []cssRule
+	byID      map[string][]int
+	byClass   map[string][]int
+	byTag     map[string][]int
+	universal []int
+}
+
+// add appends rules after those already in the sheet.
+func (ss *stylesheet) add(rules []cssRule) {
+	if ss.byID == nil {
+		ss.byID, ss.byClass, ss.byTag = map[string][]int{}, map[string][]int{}, map[string][]int{}
+	}
+	for _, r := range rules {
+		i := len(ss.rules)
+		ss.rules = append(ss.rules, r)
+		switch {
+		case r.sel.id != "":
+			ss.byID[r.sel.id] = append(ss.byID[r.sel.id], i)
+		case len(r.sel.classes) > 0:
+			ss.byClass[r.sel.classes[0]] = append(ss.byClass[r.sel.classes[0]], i)
+		case r.sel.tag != "":
+			ss.byTag[r.sel.tag] = append(ss.byTag[r.sel.tag], i)
+		default:
+			ss.universal = append(ss.universal, i)
+		}
+	}
+}
+
+// matching returns the rules that apply to n, in source order, and how
+// many rules were examined to find them.
+func (ss *stylesheet) matching(n *node) ([]*cssRule, int) {
+	if len(ss.rules) == 0 {
+		return nil, 0
+	}
+	id, _ := n.attr("id")
+	cls, _ := n.attr("class")
+	classes := strings.Fields(cls)
+	cand := append([]int(nil), ss.universal...)
+	cand = append(cand, ss.byTag[n.name]...)
+	if id != "" {
+		cand = append(cand, ss.byID[id]...)
+	}
+	for i, c := range classes {
+		if !slices.Contains(classes[:i], c) {
+			cand = append(cand, ss.byClass[c]...)
+		}
+	}
+	slices.Sort(cand)
+	var out []*cssRule
+	for _, i := range cand {
+		if r := &ss.rules[i]; r.sel.matches(n.name, id, classes) {
+			out = append(out, r)
+		}
+	}
+	return out, len(cand)
+}
 
 var cssComment = regexp.MustCompile(`(?s)/\*.*?\*/`)
 
 // parseStylesheet reads the rules of a <style> block, flattening @media.
-func parseStylesheet(src string) stylesheet {
+func parseStylesheet(src string) []cssRule {
 	return parseRules(cssComment.ReplaceAllString(src, " "), 0)
 }
 
 // maxMediaDepth bounds nested @media blocks, each of which is scanned again.
 const maxMediaDepth = 4
 
-func parseRules(src string, depth int) stylesheet {
-	var ss stylesheet
+func parseRules(src string, depth int) []cssRule {
+	var ss []cssRule
 	for {
 		open := strings.IndexByte(src, '{')
 		if open < 0 {
@@ -113,34 +176,16 @@ func parseSelector(s string) (selector, bool) {
 	return sel, true
 }
 
-func (s selector) matches(n *node) bool {
-	if s.tag != "" && s.tag != n.name {
+func (s selector) matches(tag, id string, classes []string) bool {
+	if s.tag != "" && s.tag != tag || s.id != "" && s.id != id {
 		return false
 	}
-	if s.id != "" {
-		if id, _ := n.attr("id"); id != s.id {
+	for _, c := range s.classes {
+		if !slices.Contains(classes, c) {
 			return false
 		}
 	}
-	if len(s.classes) > 0 {
-		cls, _ := n.attr("class")
-		have := strings.Fields(cls)
-		for _, c := range s.classes {
-			if !contains(have, c) {
-				return false
-			}
-		}
-	}
 	return true
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func parseDecls(body string) [][2]string {
@@ -159,19 +204,19 @@ func parseDecls(body string) [][2]string {
 	return out
 }
 
-// ownProps is what n itself says about its painting, after the cascade.
-func (ss stylesheet) ownProps(n *node) map[string]string {
+// ownProps is what n itself says about its painting, after the cascade,
+// and how many rules were examined to find out.
+func (ss *stylesheet) ownProps(n *node) (map[string]string, int) {
 	props := map[string]string{}
 	for _, a := range n.attrs {
 		if a.Name.Space == "" && paintProps[a.Name.Local] {
 			props[a.Name.Local] = strings.TrimSpace(a.Value)
 		}
 	}
-	for _, r := range ss {
-		if r.sel.matches(n) {
-			for _, d := range r.decls {
-				props[d[0]] = d[1]
-			}
+	rules, examined := ss.matching(n)
+	for _, r := range rules {
+		for _, d := range r.decls {
+			props[d[0]] = d[1]
 		}
 	}
 	if st, ok := n.attr("style"); ok {
@@ -179,7 +224,7 @@ func (ss stylesheet) ownProps(n *node) map[string]string {
 			props[d[0]] = d[1]
 		}
 	}
-	return props
+	return props, examined
 }
 
 // style is the inherited part of the computed style.

@@ -14,6 +14,7 @@ import (
 const (
 	svgNS   = "http://www.w3.org/2000/svg"
 	xlinkNS = "http://www.w3.org/1999/xlink"
+	xhtmlNS = "http://www.w3.org/1999/xhtml"
 
 	maxDepth         = 256     // deeper documents are rejected rather than walked
 	maxEntityExpand  = 1 << 20 // bytes that declared entities may add when expanded
@@ -61,6 +62,9 @@ func (n *node) href() string {
 	}
 	return ""
 }
+
+// setHref sets the element's href, which sanitized trees hold unprefixed.
+func (n *node) setHref(v string) { n.setAttr("href", v) }
 
 func (n *node) setAttr(name, value string) {
 	for i, a := range n.attrs {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/serverless-landscape/landscape/internal/schema"
 
 	"github.com/serverless-landscape/landscape/internal/site"
 )
@@ -38,7 +39,9 @@ func (r *Renderer) RenderItem(s *site.Site, a Assets, it *site.Item, dir string)
 	return r.writeJSON(dir, "items/"+it.ID+".json", it)
 }
 
-// renderMisc writes the pages every site has: 404, sitemap and robots.txt.
+// renderMisc writes the pages every site has: 404, sitemap, robots.txt,
+// and the JSON Schemas of the data files under schema/, which editors
+// fetch by the modeline of a landscape's files.
 func (r *Renderer) renderMisc(s *site.Site, a Assets, dir string) error {
 	p := newPage(s, a, "404.html", "Page not found", "", "")
 	if err := r.page(dir, "404.html", "404.html", p); err != nil {
@@ -47,6 +50,15 @@ func (r *Renderer) renderMisc(s *site.Site, a Assets, dir string) error {
 	sm := newSitemap(s, p)
 	if err := r.write(dir, "sitemap.xml", sm.xml()); err != nil {
 		return err
+	}
+	for _, n := range schema.Names {
+		b, err := schema.For(n)
+		if err != nil {
+			return err
+		}
+		if err := r.writeRaw(dir, "schema/"+n+".json", b); err != nil { // indented: people read them too
+			return err
+		}
 	}
 	return r.write(dir, "robots.txt", sm.robots())
 }

@@ -100,6 +100,9 @@ func newItemView(p Page, it *site.Item) *itemView {
 	for _, k := range sortedKeys(it.Extra.Text) {
 		v.Texts = append(v.Texts, fact{label(k), it.Extra.Text[k]})
 	}
+	for _, k := range sortedKeys(it.Extra.Annotations) { // named by the landscape: shown as written
+		v.Texts = append(v.Texts, fact{k, it.Extra.Annotations[k]})
+	}
 	return v
 }
 
