@@ -217,13 +217,13 @@ var aliasRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 func (d *decoder) checkSettings(s *Settings, root *yaml.Node) {
 	at := func(path ...string) *yaml.Node { return nodeAt(root, path...) }
 	if s.URL != "" {
-		if err := CheckURL(s.URL); err != nil {
+		if err := CheckSiteURL(s.URL); err != nil {
 			d.errorf(at("url"), "", "url", "%v", err)
 			s.URL = ""
 		}
 	}
-	if !strings.HasPrefix(s.BasePath, "/") || strings.Contains(s.BasePath, "..") || strings.ContainsAny(s.BasePath, "\"'<> ?#\\") {
-		d.errorf(at("base_path"), "", "base_path", "%q is not a path (write / or a sub-path such as /landscape/)", s.BasePath)
+	if err := CheckBasePath(s.BasePath); err != nil {
+		d.errorf(at("base_path"), "", "base_path", "%v; the build uses /", err)
 		s.BasePath = "/"
 	}
 	if !strings.HasSuffix(s.BasePath, "/") {
