@@ -164,7 +164,9 @@ func ParseSettings(file string, data []byte) (*Settings, diag.List) {
 	}
 	fields := settingsFields()
 	for _, p := range d.pairs(root, "", "") {
-		if !fields[p.key] && !slices.Contains(knownSettings, p.key) {
+		if fields[p.key] {
+			d.limitText(p.value, p.key, p.key)
+		} else if !slices.Contains(knownSettings, p.key) {
 			d.warnf(p.kNode, "", p.key, "unknown setting, ignored%s", suggest(p.key, slices.Sorted(maps.Keys(fields))))
 		}
 	}
