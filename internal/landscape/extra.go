@@ -153,14 +153,14 @@ func (d *decoder) text(n *yaml.Node, item, field string) (string, bool) {
 			parts = append(parts, s)
 		}
 	}
-	return strings.Join(parts, ", "), len(parts) > 0
+	return d.tooLong(n, item, field, strings.Join(parts, ", "), textLimit(field)), len(parts) > 0
 }
 
 // looseLink is link for keys where landscape2 takes any text: a value that
 // is not a URL is a warning, and not shown as a link.
 func (d *decoder) looseLink(n *yaml.Node, item, field string) (string, bool) {
 	s, ok := d.str(n, item, field)
-	if !ok {
+	if !ok || len(s) < len(strings.TrimSpace(n.Value)) {
 		return "", false
 	}
 	if err := CheckURL(s); err != nil {

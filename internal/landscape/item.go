@@ -127,8 +127,9 @@ func (d *decoder) itemField(it *Item, p pair) {
 
 func (d *decoder) organization(n *yaml.Node, item string) string {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" { // keep the name rather than lose it
-		d.warnf(n, item, "organization", "expected a mapping (write organization: {name: %s}), read as the name", n.Value)
-		return strings.TrimSpace(n.Value)
+		name, _ := d.str(n, item, "organization.name")
+		d.warnf(n, item, "organization", "expected a mapping (write organization: {name: %s}), read as the name", name)
+		return name
 	}
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, item, "organization", "expected a mapping with a name (organization: {name: Example}), found %s", kindName(n))

@@ -54,14 +54,19 @@ func Parse(file string, data []byte) (*Landscape, diag.List) {
 // their line; expected says what the file should hold, for the problems of
 // an empty file or one that is not a mapping.
 func (d *decoder) document(data []byte, expected string) (*yaml.Node, bool) {
+	if !d.checkBytes(data) {
+		return nil, false
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := yamlErrorLine(err.Error())
-		d.diags.Errorf(d.file, line, 0, "", "", "invalid YAML: %s", msg)
+		d.syntaxError(data, err)
 		return nil, false
 	}
 	if len(doc.Content) == 0 {
 		d.diags.Errorf(d.file, 1, 1, "", "", "file is empty (expected %s)", expected)
+		return nil, false
+	}
+	if !d.checkAliases(&doc, len(data)) {
 		return nil, false
 	}
 	root := resolve(doc.Content[0])

@@ -180,7 +180,8 @@ func TestLoadCorpora(t *testing.T) {
 	tests := []struct {
 		corpus     string
 		items, cat int
-	}{{"serverless", 62, 1}, {"cncf-full", 2413, 15}}
+		problems   int // all warnings about the data itself, none from the loader's limits
+	}{{"serverless", 62, 1, 0}, {"cncf-full", 2413, 15, 14}}
 	for _, tt := range tests {
 		t.Run(tt.corpus, func(t *testing.T) {
 			l, diags, err := Load(os.DirFS(filepath.Join(dir, tt.corpus)), "landscape.yml")
@@ -198,31 +199,54 @@ func TestLoadCorpora(t *testing.T) {
 				seen[it.Slug] = true
 			}
 			for _, d := range diags {
-				if d.Line == 0 {
-					t.Errorf("problem without a line: %s", d)
+				if d.Line == 0 || d.Severity == diag.Error {
+					t.Errorf("problem without a line, or an error: %s", d)
 				}
+			}
+			if len(diags) != tt.problems {
+				t.Errorf("%d problems, want %d:\n%s", len(diags), tt.problems, strings.Join(lines(diags), "\n"))
 			}
 		})
 	}
 }
 
+// FuzzParse checks that any file loads without a panic, keeps only safe
+// links, reports every problem at a line and column, and stands for no more
+// than its size allows, however it uses aliases and nesting.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(header + "          - item:\n            name: A\n            homepage_url: https://a.io\n            logo: a.svg\n"))
 	f.Add([]byte("landscape: [1, {category: x, subcategories: {}}]"))
 	f.Add([]byte("a: &x [*x]"))
+	f.Add([]byte("x:\n" + laughs("  ", 4, "{item: , name: A, homepage_url: 'https://a.example', logo: a.svg}") + header + "          - *l4\n"))
+	f.Add([]byte(strings.Replace(header, "items:\n", "items: &i\n", 1) + item("A") + "      - {subcategory: , name: B, items: *i}\n"))
+	f.Add([]byte("landscape: " + strings.Repeat("[", 200) + strings.Repeat("]", 200)))
+	f.Add([]byte("landscape:\n" + strings.Repeat("- ", 300) + "x\n"))
+	f.Add([]byte(header + item("\"a\\u202eb\"") + "            description: \"\\x00\\x1b[31m\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		l, diags := Parse("f.yml", data)
 		if l == nil {
 			t.Fatal("nil landscape")
 		}
+		text := 0
 		for _, it := range l.Items {
 			for _, u := range []string{it.HomepageURL, it.RepoURL, it.Twitter, it.Crunchbase} {
 				if u != "" && CheckURL(u) != nil {
 					t.Errorf("unsafe URL kept: %q", u)
 				}
 			}
+			if len(it.Name) > maxShortText || len(it.Description) > maxLongText {
+				t.Errorf("a name of %d bytes or a description of %d kept", len(it.Name), len(it.Description))
+			}
+			text += len(it.Name) + len(it.Description) + len(it.Logo) + len(it.HomepageURL)
 		}
-		_ = diags
+		if len(l.Items) > len(data)+aliasNodeFloor || text > 2*len(data)+aliasByteFloor {
+			t.Errorf("%d bytes stand for %d items with %d bytes of text", len(data), len(l.Items), text)
+		}
+		for _, d := range diags {
+			if d.Line < 1 || d.Col < 1 {
+				t.Errorf("problem without line and column: %s", d)
+			}
+		}
 	})
 }
 

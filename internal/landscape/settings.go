@@ -164,7 +164,9 @@ func ParseSettings(file string, data []byte) (*Settings, diag.List) {
 	}
 	fields := settingsFields()
 	for _, p := range d.pairs(root, "", "") {
-		if !fields[p.key] && !slices.Contains(knownSettings, p.key) {
+		if fields[p.key] {
+			d.limitText(p.value, p.key, p.key)
+		} else if !slices.Contains(knownSettings, p.key) {
 			d.warnf(p.kNode, "", p.key, "unknown setting, ignored%s", suggest(p.key, slices.Sorted(maps.Keys(fields))))
 		}
 	}
@@ -217,13 +219,13 @@ var aliasRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 func (d *decoder) checkSettings(s *Settings, root *yaml.Node) {
 	at := func(path ...string) *yaml.Node { return nodeAt(root, path...) }
 	if s.URL != "" {
-		if err := CheckURL(s.URL); err != nil {
+		if err := CheckSiteURL(s.URL); err != nil {
 			d.errorf(at("url"), "", "url", "%v", err)
 			s.URL = ""
 		}
 	}
-	if !strings.HasPrefix(s.BasePath, "/") || strings.Contains(s.BasePath, "..") || strings.ContainsAny(s.BasePath, "\"'<> ?#\\") {
-		d.errorf(at("base_path"), "", "base_path", "%q is not a path (write / or a sub-path such as /landscape/)", s.BasePath)
+	if err := CheckBasePath(s.BasePath); err != nil {
+		d.errorf(at("base_path"), "", "base_path", "%v; the build uses /", err)
 		s.BasePath = "/"
 	}
 	if !strings.HasSuffix(s.BasePath, "/") {

@@ -3,6 +3,7 @@ package landscape
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -49,11 +50,39 @@ colours: {}
 }
 
 func TestSettingsBasePath(t *testing.T) {
-	for _, bp := range []string{"sub", "/a/../b", "/x\"y", "/a b"} {
-		s, diags := ParseSettings("settings.yml", []byte("base_path: '"+bp+"'\n"))
+	bad := []string{"sub", "/a/../b", "/x\"y", "/a b", "", "//evil.example/", "//evil.example",
+		"/\\evil.example/", "\\\\evil.example/", "/\t/evil.example/", "/\n/evil.example", "/a\x00b/",
+		"https://evil.example/", "/https://evil.example/", "/%2e%2e/x/", "/%2f%2fevil.example/", "/a//b/",
+		"/a?x=1", "/a#x", "/\u202eoxe/", "/caf\u00e9/", "/a:b/", "/./", "/a/."}
+	for _, bp := range bad {
+		s, diags := ParseSettings("settings.yml", []byte("name: x\nbase_path: "+strconv.Quote(bp)+"\n"))
 		if !diags.HasErrors() || s.BasePath != "/" {
 			t.Errorf("base_path %q: got %q with %v, want an error and /", bp, s.BasePath, diags)
+			continue
 		}
+		if d := diags[0]; d.Line != 2 || d.Field != "base_path" {
+			t.Errorf("base_path %q: reported at line %d field %q, want line 2, base_path", bp, d.Line, d.Field)
+		}
+	}
+	good := map[string]string{"/": "/", "/sub": "/sub/", "/a/b.c/": "/a/b.c/", "/l_1~x-y/": "/l_1~x-y/"}
+	for bp, want := range good {
+		s, diags := ParseSettings("settings.yml", []byte("base_path: "+strconv.Quote(bp)+"\n"))
+		if len(diags) != 0 || s.BasePath != want {
+			t.Errorf("base_path %q: got %q with %v, want %q", bp, s.BasePath, diags, want)
+		}
+	}
+}
+
+func TestSettingsSiteURL(t *testing.T) {
+	for _, u := range []string{"//evil.example", "https://landscape.example@evil.example/", "https://evil.example\\@landscape.example/",
+		"https://landscape.example/?x=<b>", "https://landscape.example/#x", "javascript:alert(1)", "https://land\u202escape.example/"} {
+		s, diags := ParseSettings("settings.yml", []byte("url: "+strconv.Quote(u)+"\n"))
+		if !diags.HasErrors() || s.URL != "" {
+			t.Errorf("url %q: got %q with %v, want an error and no url", u, s.URL, diags)
+		}
+	}
+	if s, diags := ParseSettings("settings.yml", []byte("url: https://landscape.cncf.io\n")); len(diags) != 0 || s.URL != "https://landscape.cncf.io" {
+		t.Errorf("got %q with %v", s.URL, diags)
 	}
 }
 

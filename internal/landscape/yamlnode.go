@@ -112,7 +112,7 @@ func (d *decoder) str(n *yaml.Node, item, field string) (string, bool) {
 		d.errorf(n, item, field, "expected text, found %s", kindName(n))
 		return "", false
 	}
-	return strings.TrimSpace(n.Value), true
+	return d.tooLong(n, item, field, strings.TrimSpace(n.Value), textLimit(field)), true
 }
 
 // boolean decodes true or false.
@@ -134,7 +134,7 @@ func (d *decoder) boolean(n *yaml.Node, item, field string) (bool, bool) {
 // render it as a link.
 func (d *decoder) link(n *yaml.Node, item, field string) (string, bool) {
 	s, ok := d.str(n, item, field)
-	if !ok {
+	if !ok || len(s) < len(strings.TrimSpace(n.Value)) { // cut: a part of a URL leads elsewhere
 		return "", false
 	}
 	if err := CheckURL(s); err != nil {

@@ -42,7 +42,7 @@ func newPage(s *site.Site, a Assets, path, title, desc, nav string) Page {
 // settings validation.
 func basePath(s *landscape.Settings) string {
 	b := s.BasePath
-	if b == "" || !strings.HasPrefix(b, "/") || strings.ContainsAny(b, "\"'<> ?#\\") {
+	if landscape.CheckBasePath(b) != nil {
 		return "/"
 	}
 	if !strings.HasSuffix(b, "/") {

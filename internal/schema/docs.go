@@ -72,7 +72,7 @@ var settingsDocs = map[string]string{
 	"name":                                  "(ours) The title of the site; without it, foundation + \" Landscape\".",
 	"foundation":                            "The foundation's short name, used in labels such as \"CNCF Graduated\".",
 	"url":                                   "Where the site is published (an absolute URL): canonical links, Open Graph tags, the sitemap.",
-	"base_path":                             "(ours) The sub-path the site is served under, such as /landscape/; must start with /.",
+	"base_path":                             "(ours) The sub-path the site is served under, such as /landscape/: a single leading /, then segments of ASCII letters, digits and - . _ ~ (never . or ..).",
 	"description":                           "About 150 characters, shown under the title and to search engines.",
 	"colors":                                "The seven colours of the site, color1 to color7, as rgba(r, g, b, a), #rrggbb, hsl() or a name.",
 	"groups":                                "Tabs of the landscape view, each showing some categories; the first is what the site opens with.",

@@ -130,12 +130,19 @@ func suggest(s map[string]any, values []string) map[string]any {
 	return anyOf(map[string]any{"enum": values}, s)
 }
 
+// siteURLPattern is landscape.CheckSiteURL: a link without user, query or
+// fragment; basePathPattern is landscape.CheckBasePath.
+const (
+	siteURLPattern  = `^[hH][tT][tT][pP][sS]?://[^\s<>"/?#@\\]+(/[^\s<>"?#@\\]*)?$`
+	basePathPattern = `^/$|^(/[A-Za-z0-9._~-]+)+/?$`
+)
+
 // constraints are the checks the loader makes in code after decoding
 // (landscape.checkSettings), by path; each path must be one the structs
 // have (a test checks).
 var constraints = map[string]map[string]any{
-	"url":                             {"type": []string{"string", "null"}, "pattern": "^$|" + linkPattern},
-	"base_path":                       {"type": "string", "pattern": `^/[^"'<> ?#\\]*$`, "not": map[string]any{"pattern": `\.\.`}},
+	"url":                             {"type": []string{"string", "null"}, "pattern": "^$|" + siteURLPattern},
+	"base_path":                       {"type": "string", "pattern": basePathPattern, "not": map[string]any{"pattern": `\.\.|/\.(/|$)`}},
 	"colors.*":                        {"type": "string", "pattern": `^\s*(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\(\s*[0-9.%,\s/]+\)|[a-zA-Z]+)\s*$`},
 	"groups.alias":                    {"type": []string{"string", "null"}, "pattern": `^$|^[a-z0-9][a-z0-9-]*$`},
 	"rules.min_stars":                 {"minimum": 0},
