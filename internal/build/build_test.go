@@ -39,8 +39,8 @@ func corpusOptions(t testing.TB, dir string) Options {
 }
 
 // TestBuildCorpora builds both real landscapes and checks that nothing is
-// lost: every item has its page and its entry in items.json, and every logo
-// an item points at exists. The small one is built with its posters; the
+// lost: every item has its page and its entry in items.json, every logo
+// an item points at exists, and every text file is clean UTF-8. The small one is built with its posters; the
 // posters of cncf-full are left out, as their drawing is tested on its own
 // (internal/poster) and would multiply the suite's time.
 func TestBuildCorpora(t *testing.T) {
@@ -86,6 +86,7 @@ func TestBuildCorpora(t *testing.T) {
 			if !o.NoPoster {
 				checkPosters(t, o.OutDir)
 			}
+			checkText(t, o.OutDir)
 			// No error may come from a value landscape2 accepts: the errors
 			// left are about logos, whose files (a missing one, text, bitmaps)
 			// this tool holds to its own rules on purpose (docs/migrating.md).

@@ -33,6 +33,11 @@ type Settings struct {
 	Links         LinksSettings     `yaml:"links" json:"-"`
 	Poster        PosterSettings    `yaml:"poster" json:"-"`
 
+	// OrganizationNames spell organizations known only by a crunchbase URL,
+	// keyed by the URL's slug ("ntt-data": "NTT DATA"); without an entry
+	// the slug is made readable.
+	OrganizationNames map[string]string `yaml:"organization_names" json:"-"`
+
 	// ScreenshotWidth is landscape2's width of its landscape picture, the
 	// poster's width when poster.width is absent.
 	ScreenshotWidth int `yaml:"screenshot_width" json:"-"`
@@ -187,7 +192,8 @@ func ParseSettings(file string, data []byte) (*Settings, diag.List) {
 func settingsFields() map[string]bool {
 	return map[string]bool{"name": true, "foundation": true, "url": true, "base_path": true,
 		"description": true, "colors": true, "groups": true, "categories": true,
-		"featured_items": true, "maturity": true, "rules": true, "links": true, "poster": true, "screenshot_width": true}
+		"featured_items": true, "maturity": true, "rules": true, "links": true, "poster": true, "screenshot_width": true,
+		"organization_names": true}
 }
 
 // checkGroups gives every group a valid alias, distinct from the others,
@@ -238,6 +244,7 @@ func (d *decoder) checkSettings(s *Settings, root *yaml.Node) {
 		}
 	}
 	d.checkGroups(s, root)
+	d.checkOrganizationNames(s, root)
 	d.checkPoster(s, root)
 	if s.Rules.MinStars < 0 {
 		d.errorf(at("rules", "min_stars"), "", "rules.min_stars", "%d is negative (write 0 to turn the star rule off)", s.Rules.MinStars)
@@ -276,4 +283,30 @@ func (d *decoder) checkPoster(s *Settings, root *yaml.Node) {
 		formats = append(formats, f)
 	}
 	s.Poster.GroupFormats = formats
+}
+
+// checkOrganizationNames keys organization_names by slug: a full crunchbase
+// URL as the key is read as its slug, and a key that is neither is an error.
+func (d *decoder) checkOrganizationNames(s *Settings, root *yaml.Node) {
+	if len(s.OrganizationNames) == 0 {
+		return
+	}
+	names := make(map[string]string, len(s.OrganizationNames))
+	for k, v := range s.OrganizationNames {
+		slug := k
+		if strings.Contains(k, "/") {
+			slug = strings.TrimRight(k, "/")
+			slug = slug[strings.LastIndex(slug, "/")+1:]
+		}
+		if slug == "" || strings.ContainsAny(slug, " ?#") {
+			d.errorf(nodeAt(root, "organization_names", k), "", "organization_names", "%q is not a crunchbase slug (write the last part of the organization's crunchbase URL, such as ntt-data)", k)
+			continue
+		}
+		if strings.TrimSpace(v) == "" {
+			d.errorf(nodeAt(root, "organization_names", k), "", "organization_names", "%q has an empty name (write the organization's name, or remove the entry)", k)
+			continue
+		}
+		names[slug] = strings.TrimSpace(v)
+	}
+	s.OrganizationNames = names
 }

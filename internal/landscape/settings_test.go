@@ -3,6 +3,7 @@ package landscape
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -210,5 +211,27 @@ func TestSettingsNotAMapping(t *testing.T) {
 	}
 	if s.Name != "Landscape" || s.BasePath != "/" {
 		t.Errorf("got name %q, base path %q; want the defaults", s.Name, s.BasePath)
+	}
+}
+
+func TestSettingsOrganizationNames(t *testing.T) {
+	s, diags := ParseSettings("settings.yml", []byte(`
+organization_names:
+  ntt-data: NTT DATA
+  https://www.crunchbase.com/organization/acme-cloud/: " ACME Cloud "
+  "bad slug": Bad
+  empty: ""
+`))
+	want := []string{
+		`settings.yml:5:15: error: organization_names: "bad slug" is not a crunchbase slug (write the last part of the organization's crunchbase URL, such as ntt-data)`,
+		`settings.yml:6:10: error: organization_names: "empty" has an empty name (write the organization's name, or remove the entry)`,
+	}
+	got := lines(diags)
+	slices.Sort(got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(map[string]string{"ntt-data": "NTT DATA", "acme-cloud": "ACME Cloud"}, s.OrganizationNames); diff != "" {
+		t.Errorf("names (-want +got):\n%s", diff)
 	}
 }

@@ -71,7 +71,7 @@ func newIndexData(s *site.Site, base string) (*indexData, map[*site.Item]int) {
 		}
 		d.Groups = append(d.Groups, ig)
 	}
-	mat, lic, org, lang := newTable(s.Settings.Maturity), newTable(nil), newTable(nil), newTable(nil)
+	mat, lic, org, lang := newTable(maturityOrder(s.Settings.Maturity)), newTable(nil), newTable(nil), newTable(nil)
 	for _, it := range s.Items {
 		mat.add(it.Maturity)
 		lic.add(license(it))
@@ -100,6 +100,28 @@ func newIndexData(s *site.Site, base string) (*indexData, map[*site.Item]int) {
 		})
 	}
 	return d, index
+}
+
+// maturityRank is the order of a foundation's usual maturity levels, most
+// mature first, as landscape2 shows them: card sections, filter options and
+// the stats follow it.
+var maturityRank = []string{"graduated", "incubating", "sandbox", "archived"}
+
+// maturityOrder lists levels in maturityRank's order, then the others in
+// the order settings give.
+func maturityOrder(levels []string) []string {
+	var out []string
+	for _, m := range maturityRank {
+		if slices.Contains(levels, m) {
+			out = append(out, m)
+		}
+	}
+	for _, m := range levels {
+		if !slices.Contains(maturityRank, m) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 func flags(it *site.Item) int {

@@ -27,12 +27,12 @@ func TestIndexData(t *testing.T) {
 	want := &indexData{
 		Base: "/base/", Fields: itemFields, Categories: []string{"A", "B"},
 		Boxes:    []indexBox{{0, "A1"}, {1, "B1"}},
-		Maturity: []string{"sandbox", "graduated"}, // settings order, not alphabetical
+		Maturity: []string{"graduated", "sandbox"}, // most mature first, not alphabetical
 		Licenses: []string{"Apache-2.0", "MIT"}, Orgs: []string{"Alpha", "beta"}, Languages: []string{},
 		Groups: []indexGroup{{Alias: "bees", Name: "Bees", Categories: []int{1}}},
 		Items: [][]any{
-			{"x", "X", "", []int{1, 0}, 1, 1, 1, -1, flagOpenSource | flagFeatured, 7, 0, 0, "d", "o/x"},
-			{"y", "Y", "", []int{0}, 0, 0, 0, -1, flagArchived, 0, 0, 0, "", ""},
+			{"x", "X", "", []int{1, 0}, 0, 1, 1, -1, flagOpenSource | flagFeatured, 7, 0, 0, "d", "o/x"},
+			{"y", "Y", "", []int{0}, 1, 0, 0, -1, flagArchived, 0, 0, 0, "", ""},
 		},
 	}
 	if diff := cmp.Diff(want, d); diff != "" {
@@ -40,5 +40,13 @@ func TestIndexData(t *testing.T) {
 	}
 	if index[x] != 0 || index[y] != 1 {
 		t.Errorf("positions: got %d %d, want 0 1", index[x], index[y])
+	}
+}
+
+func TestMaturityOrder(t *testing.T) {
+	got := maturityOrder([]string{"sandbox", "sig", "incubating", "graduated", "archived", "emeritus"})
+	want := []string{"graduated", "incubating", "sandbox", "archived", "sig", "emeritus"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("order (-want +got):\n%s", diff)
 	}
 }

@@ -101,6 +101,7 @@ var settingsDocs = map[string]string{
 	"rules.one_box.exceptions.organization": "The company, by organization name.",
 	"rules.one_box.exceptions.crunchbase":   "The company, by its Crunchbase URL.",
 	"rules.one_box.exceptions.reason":       "Why the exception is granted. Required.",
+	"organization_names":                    "(ours) The names of organizations known only by a crunchbase URL, keyed by the URL's slug (ntt-data: NTT DATA); without one, a known spelling or the slug made readable.",
 	"links":                                 "(ours) How landscape links checks the URLs of the data.",
 	"links.skip_hosts":                      "Hosts never asked, beside the default ones that refuse robots (x.com, twitter.com, linkedin.com, facebook.com, instagram.com, crunchbase.com); a host covers its subdomains.",
 	"analytics":                             "landscape2's analytics (Google Tag Manager); accepted without effect.",

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"net/url"
 	"slices"
 	"strings"
 
@@ -44,7 +43,6 @@ func newItem(src *landscape.Item, s *landscape.Settings) *Item {
 		Subcategory:   src.Subcategory.Name,
 		Paths:         []string{src.Path()},
 		Maturity:      src.Project,
-		Organization:  OrganizationName(src),
 		Crunchbase:    src.Crunchbase,
 		OpenSource:    src.IsOpenSource(),
 		License:       src.License,
@@ -65,6 +63,7 @@ func newItem(src *landscape.Item, s *landscape.Settings) *Item {
 	for i, r := range src.Repos() {
 		it.Repos = append(it.Repos, Repo{URL: r.URL, Branch: r.Branch, Primary: i == 0 && src.RepoURL != ""})
 	}
+	it.Organization, it.OrgSource = OrganizationName(src, s)
 	it.Featured = featured(it, s.FeaturedItems)
 	return it
 }
@@ -76,24 +75,6 @@ func NormalizePath(p string) string {
 		return strings.TrimSpace(p)
 	}
 	return strings.TrimSpace(cat) + " / " + strings.TrimSpace(sub)
-}
-
-// OrganizationName names the item's owner: organization.name, or else the
-// crunchbase organization's slug made readable (the data has no other name).
-func OrganizationName(it *landscape.Item) string {
-	if it.Organization != "" {
-		return it.Organization
-	}
-	u, err := url.Parse(it.Crunchbase)
-	if err != nil || it.Crunchbase == "" {
-		return ""
-	}
-	slug := u.Path[strings.LastIndex(u.Path, "/")+1:]
-	words := strings.FieldsFunc(slug, func(r rune) bool { return r == '-' || r == '_' })
-	for i, w := range words {
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
-	}
-	return strings.Join(words, " ")
 }
 
 func featured(it *Item, rules []landscape.FeaturedRule) bool {

@@ -64,7 +64,7 @@ featured_items:
 	if diff := cmp.Diff([]string{"Tools / Security", "Platforms / Hosted", "Nowhere / Box"}, guard.Paths); diff != "" {
 		t.Errorf("paths (-want +got):\n%s", diff)
 	}
-	if guard.Organization != "Acme Cloud Co" || fx.Organization != "Fx Inc" {
+	if guard.Organization != "Acme Cloud Co." || fx.Organization != "Fx Inc" {
 		t.Errorf("organizations: got %q and %q", guard.Organization, fx.Organization)
 	}
 	if !kn.Featured || guard.Featured || !kn.OpenSource || fx.OpenSource || !fx.Archived || kn.Archived {

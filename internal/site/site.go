@@ -51,6 +51,7 @@ type Item struct {
 	LogoRatio     float64         `json:"logo_ratio,omitempty"`
 	Maturity      string          `json:"maturity,omitempty"` // foundation maturity from `project:`
 	Organization  string          `json:"organization,omitempty"`
+	OrgSource     OrgSource       `json:"-"` // where Organization came from
 	Crunchbase    string          `json:"crunchbase_url,omitempty"`
 	OpenSource    bool            `json:"open_source"`
 	License       string          `json:"license,omitempty"` // SPDX id, from the data or else from GitHub

@@ -3,18 +3,21 @@
 import { esc, cap, compact, thousands } from "./dom.js";
 import { sortItems } from "./facets.js";
 
+// Sections come in the landscape's order whatever the sort: categories as
+// the page shows them, maturity levels as the data lists them (most mature
+// first), and items without one last.
 export function renderCards(root, d, items, s) {
-  var groups = [], byKey = {};
-  function add(key, label, it) {
-    if (!byKey[key]) { byKey[key] = { label: label, items: [] }; groups.push(byKey[key]); }
+  var groups = [], byKey = {}, LAST = 1e9;
+  function add(key, rank, label, it) {
+    if (!byKey[key]) { byKey[key] = { rank: rank, label: label, items: [] }; groups.push(byKey[key]); }
     byKey[key].items.push(it);
   }
   sortItems(items, s.sort).forEach(function (it) {
-    if (s.group === "none") add("", "", it);
-    else if (s.group === "maturity") add("m" + it.mat, it.mat >= 0 ? cap(d.maturity[it.mat]) : "No maturity", it);
-    else add("c" + it.cat, it.cat >= 0 ? d.categories[it.cat] : "", it);
+    if (s.group === "none") add("", 0, "", it);
+    else if (s.group === "maturity") add("m" + it.mat, it.mat >= 0 ? it.mat : LAST, it.mat >= 0 ? cap(d.maturity[it.mat]) : "No maturity", it);
+    else add("c" + it.cat, it.cat >= 0 ? it.cat : LAST, it.cat >= 0 ? d.categories[it.cat] : "", it);
   });
-  if (s.group === "maturity") groups.sort(function (a, b) { return a.label === "No maturity" ? 1 : b.label === "No maturity" ? -1 : 0; });
+  groups.sort(function (a, b) { return a.rank - b.rank; });
   root.innerHTML = groups.map(function (g) {
     var head = g.label ? "<h2>" + esc(g.label) + ' <span class="n">' + thousands(g.items.length) + "</span></h2>" : "";
     return "<section>" + head + '<div class="grid">' + g.items.map(function (it) { return card(d, it); }).join("") + "</div></section>";
