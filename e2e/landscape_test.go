@@ -14,10 +14,17 @@ import (
 const visible = `[...document.querySelectorAll('#landscape .t')].filter(t => t.checkVisibility())
 	.map(t => t.querySelector('img') ? t.querySelector('img').alt : t.textContent)`
 
-// setField changes a filter as a visitor would, firing its input event.
+// setField changes a select of the filter sheet (sort, order, sections) as
+// a visitor would, firing its change event.
 func setField(name, value string) string {
 	return `(() => { const el = document.querySelector('#filters [name="` + name + `"]');
-		el.value = "` + value + `"; el.dispatchEvent(new Event('input', {bubbles: true})); return el.value })()`
+		el.value = "` + value + `"; el.dispatchEvent(new Event('change', {bubbles: true})); return el.value })()`
+}
+
+// choose ticks (or unticks) a facet's option as a visitor would.
+func choose(facet, value string) string {
+	return `(() => { const el = document.querySelector('#facets [data-k="` + facet + `"] input[value="` + value + `"]');
+		el.click(); return el.checked })()`
 }
 
 // open loads the landscape page of the test site and waits for its script.
@@ -31,21 +38,28 @@ func TestFilters(t *testing.T) {
 	srv := serve(t, dir, "/sub/")
 	b := newBrowser(t, hostOf(srv.URL))
 	tests := []struct {
-		name, field, value string
-		want               []string
-		count, query       string
+		name   string
+		choose [][2]string // facet, value
+		want   []string
+		count  string
+		query  string
 	}{
-		{"category", "category", "Observability", []string{"Gamma", "Zeta Metrics", "Eta Monitor", "Theta Trace"}, "4 items", "category=Observability"},
-		{"maturity", "maturity", "incubating", []string{"Delta Store", "Theta Trace"}, "2 items", "maturity=incubating"},
-		{"subcategory", "sub", "Observability / Monitoring", []string{"Gamma", "Zeta Metrics", "Eta Monitor"}, "3 items", "sub=Observability+%2F+Monitoring"},
-		{"closed source", "oss", "0", []string{"Beta Engine", "Eta Monitor"}, "2 items", "oss=0"},
-		{"license", "license", "MIT", []string{"Gamma", "Iota Functions", "Gamma"}, "2 items", "license=MIT"},
-		{"min stars", "stars", "5000", []string{"Alpha Runtime", "Delta Store", "Theta Trace"}, "3 items", "stars=5000"},
+		{"category", [][2]string{{"category", "Observability"}}, []string{"Gamma", "Zeta Metrics", "Eta Monitor", "Theta Trace"}, "4 items", "category=Observability"},
+		{"maturity", [][2]string{{"maturity", "incubating"}}, []string{"Delta Store", "Theta Trace"}, "2 items", "maturity=incubating"},
+		{"two maturities", [][2]string{{"maturity", "incubating"}, {"maturity", "graduated"}}, []string{"Alpha Runtime", "Delta Store", "Theta Trace"}, "3 items", "maturity=incubating&maturity=graduated"},
+		{"not a foundation project", [][2]string{{"maturity", "none"}}, []string{"Beta Engine", "Zeta Metrics", "Eta Monitor", "Iota Functions"}, "4 items", "maturity=none"},
+		{"across facets", [][2]string{{"maturity", "incubating"}, {"category", "Observability"}}, []string{"Theta Trace"}, "1 item", "category=Observability&maturity=incubating"},
+		{"subcategory", [][2]string{{"sub", "Observability / Monitoring"}}, []string{"Gamma", "Zeta Metrics", "Eta Monitor"}, "3 items", "sub=Observability+%2F+Monitoring"},
+		{"closed source", [][2]string{{"license", "closed"}}, []string{"Beta Engine", "Eta Monitor"}, "2 items", "license=closed"},
+		{"license", [][2]string{{"license", "MIT"}}, []string{"Gamma", "Iota Functions", "Gamma"}, "2 items", "license=MIT"},
+		{"min stars", [][2]string{{"stars", "10000"}}, []string{"Alpha Runtime", "Theta Trace"}, "2 items", "stars=10000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			open(t, b, srv.URL+"/sub/")
-			eval[string](t, b, setField(tt.field, tt.value))
+			for _, c := range tt.choose {
+				eval[bool](t, b, choose(c[0], c[1]))
+			}
 			got := eval[[]string](t, b, visible)
 			slices.Sort(got)
 			want := slices.Clone(tt.want)
@@ -58,6 +72,70 @@ func TestFilters(t *testing.T) {
 			}
 			if u := eval[string](t, b, `location.search`); !strings.Contains(u, tt.query) {
 				t.Errorf("URL query %q lacks %q", u, tt.query)
+			}
+		})
+	}
+	b.check(t)
+}
+
+// TestFacetCounts checks that each option counts the items it would show
+// given the other facets, and that options with none are hidden.
+func TestFacetCounts(t *testing.T) {
+	dir, _ := testSite(t)
+	srv := serve(t, dir, "/sub/")
+	b := newBrowser(t, hostOf(srv.URL))
+	open(t, b, srv.URL+"/sub/?category=Observability")
+	counts := `Object.fromEntries([...document.querySelectorAll('#facets [data-k="maturity"] .opt')].filter(l => !l.hidden)
+		.map(l => [l.querySelector('input').value, l.querySelector('.n').textContent]))`
+	want := map[string]string{"sandbox": "1", "incubating": "1", "none": "2"}
+	if diff := cmp.Diff(want, eval[map[string]string](t, b, counts)); diff != "" {
+		t.Errorf("maturity counts within Observability (-want +got):\n%s", diff)
+	}
+	eval[bool](t, b, choose("maturity", "incubating"))
+	if diff := cmp.Diff(want, eval[map[string]string](t, b, counts)); diff != "" {
+		t.Errorf("a facet's own choice changed its counts (-want +got):\n%s", diff)
+	}
+	cats := `Object.fromEntries([...document.querySelectorAll('#facets [data-k="category"] .opt')].filter(l => !l.hidden)
+		.map(l => [l.querySelector('input').value, l.querySelector('.n').textContent]))`
+	if diff := cmp.Diff(map[string]string{"Runtime": "1", "Observability": "1"}, eval[map[string]string](t, b, cats)); diff != "" {
+		t.Errorf("category counts for incubating items (-want +got):\n%s", diff)
+	}
+	b.check(t)
+}
+
+// TestOldAndLandscape2URLs opens links of this page's older single-value
+// parameters and of landscape2, which must show the same selection.
+func TestOldAndLandscape2URLs(t *testing.T) {
+	dir, _ := testSite(t)
+	srv := serve(t, dir, "/sub/")
+	b := newBrowser(t, hostOf(srv.URL))
+	tests := []struct {
+		query string
+		want  []string
+		cards bool
+	}{
+		{"?oss=0", []string{"Beta Engine", "Eta Monitor"}, false},
+		{"?stars=5000", []string{"Alpha Runtime", "Delta Store", "Theta Trace"}, false},
+		{"?org=Example+Inc", []string{"Alpha Runtime", "Epsilon", "Theta Trace"}, false},
+		{"?project=incubating&project=graduated", []string{"Alpha Runtime", "Delta Store", "Theta Trace"}, false},
+		{"?project=Example+Foundation&category=Runtime", []string{"Alpha Runtime", "Gamma", "Delta Store", "Epsilon"}, false},
+		{"?license=oss&organization=Example+Inc&maturity=incubating", []string{"Theta Trace"}, false},
+		{"?group=serverless", []string{"Iota Functions"}, false},
+		{"?view-mode=card&classify=maturity&sort-by=stars&subcategory=Monitoring", []string{"Gamma", "Zeta Metrics", "Eta Monitor"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			open(t, b, srv.URL+"/sub/"+tt.query)
+			expr := visible
+			if tt.cards {
+				expr = `[...document.querySelectorAll('#cards .card')].filter(c => c.checkVisibility()).map(c => c.querySelector('.name').textContent)`
+			}
+			got := eval[[]string](t, b, expr)
+			slices.Sort(got)
+			want := slices.Clone(tt.want)
+			slices.Sort(want)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("shown (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -141,14 +219,107 @@ func TestSharedURL(t *testing.T) {
 	if h := eval[string](t, b, `document.querySelector('#item-dialog h1').textContent`); h != "Theta Trace" {
 		t.Errorf("dialog title %q, want Theta Trace", h)
 	}
-	got := eval[[]string](t, b, `[document.getElementById('q').value, document.getElementById('f-maturity').value, document.getElementById('count').textContent]`)
-	want := []string{"trace", "incubating", "1 item, 56k stars"}
+	got := eval[[]string](t, b, `[document.getElementById('q').value, document.querySelector('#facets input[value="incubating"]').checked ? "incubating" : "", document.getElementById('count').textContent, document.title]`)
+	want := []string{"trace", "incubating", "1 item, 56k stars", "Theta Trace · Test Landscape"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("restored view (-want +got):\n%s", diff)
 	}
 	b.do(t, press(kb.Escape))
 	if tiles := eval[[]string](t, b, visible); !slices.Equal(tiles, []string{"Theta Trace"}) {
 		t.Errorf("tiles behind the dialog %q, want [Theta Trace]", tiles)
+	}
+	b.check(t)
+}
+
+// TestHistory checks that Back undoes what a visitor would expect it to:
+// an opened item closes, a tab returns to the one before, and the page is
+// not left (bug: every change replaced the history entry).
+func TestHistory(t *testing.T) {
+	dir, _ := testSite(t)
+	srv := serve(t, dir, "/sub/")
+	b := newBrowser(t, hostOf(srv.URL))
+	open(t, b, srv.URL+"/sub/")
+	state := `[location.search, document.title, String(document.getElementById('item-dialog').open)]`
+	b.do(t, chromedp.Click(chromedp.CSS(`.tabs a[data-tab="infra"]`)))
+	b.do(t, chromedp.Click(chromedp.CSS(`#landscape a[href$="/theta-trace.html"]`)), chromedp.WaitVisible(chromedp.CSS("#item-detail h1")))
+	if diff := cmp.Diff([]string{"?tab=infra&item=theta-trace", "Theta Trace · Test Landscape", "true"}, eval[[]string](t, b, state)); diff != "" {
+		t.Errorf("item open (-want +got):\n%s", diff)
+	}
+	b.do(t, chromedp.NavigateBack())
+	waitFor(t, b, `!document.getElementById('item-dialog').open`)
+	if diff := cmp.Diff([]string{"?tab=infra", "Test Landscape", "false"}, eval[[]string](t, b, state)); diff != "" {
+		t.Errorf("after Back the dialog should be closed (-want +got):\n%s", diff)
+	}
+	b.do(t, chromedp.NavigateForward())
+	waitFor(t, b, `document.getElementById('item-dialog').open`)
+	b.do(t, press(kb.Escape))
+	waitFor(t, b, `location.search === "?tab=infra"`)
+	if got := eval[string](t, b, `document.title`); got != "Test Landscape" {
+		t.Errorf("title after the dialog closed: %q", got)
+	}
+	b.do(t, chromedp.NavigateBack())
+	waitFor(t, b, `location.search === ""`)
+	if got := eval[string](t, b, `document.querySelector('.tabs a[aria-current]').dataset.tab`); got != "" {
+		t.Errorf("after Back the tab is %q, want All", got)
+	}
+	if got := len(eval[[]string](t, b, visible)); got != 10 {
+		t.Errorf("after Back to All %d tiles visible, want 10", got)
+	}
+	b.check(t)
+}
+
+func TestZoomEnds(t *testing.T) {
+	dir, _ := testSite(t)
+	srv := serve(t, dir, "/sub/")
+	b := newBrowser(t, hostOf(srv.URL))
+	open(t, b, srv.URL+"/sub/")
+	state := `[document.querySelector('[data-zoom="-1"]').disabled, document.querySelector('[data-zoom="1"]').disabled]`
+	if got := eval[[]bool](t, b, state); !slices.Equal(got, []bool{false, false}) {
+		t.Errorf("at the default zoom the buttons are disabled: %v", got)
+	}
+	for range 2 {
+		b.do(t, chromedp.Click(chromedp.CSS(`[data-zoom="1"]`)))
+	}
+	if got := eval[[]bool](t, b, state); !slices.Equal(got, []bool{false, true}) {
+		t.Errorf("at the largest zoom (out, in) disabled = %v, want [false true]", got)
+	}
+	open(t, b, srv.URL+"/sub/?zoom=0")
+	if got := eval[[]bool](t, b, state); !slices.Equal(got, []bool{true, false}) {
+		t.Errorf("at the smallest zoom (out, in) disabled = %v, want [true false]", got)
+	}
+	b.check(t)
+}
+
+func TestSearchResults(t *testing.T) {
+	dir, _ := testSite(t)
+	srv := serve(t, dir, "/sub/")
+	b := newBrowser(t, hostOf(srv.URL))
+	open(t, b, srv.URL+"/sub/")
+	b.do(t, press("/"))
+	waitFor(t, b, `performance.getEntriesByType('resource').some(e => e.name.includes('/assets/search.'))`)
+	b.do(t, press("trac"))
+	results := `[...document.querySelectorAll('#q-results li')].map(li => li.querySelector('.rn').textContent)`
+	waitFor(t, b, `document.querySelectorAll('#q-results li').length > 0`)
+	if got := eval[[]string](t, b, results); len(got) == 0 || got[0] != "Theta Trace" {
+		t.Errorf("results for trac: %q, want Theta Trace first", got)
+	}
+	b.do(t, press(kb.Escape))
+	if !eval[bool](t, b, `document.getElementById('q-results').hidden`) {
+		t.Error("Esc did not close the results")
+	}
+	eval[bool](t, b, `(document.getElementById('q').value = '', true)`)
+	b.do(t, press("e"))
+	got := eval[[]string](t, b, results)
+	if len(got) < 3 || got[0] != "Epsilon" || got[1] != "Eta Monitor" {
+		t.Errorf("results for e: %q, want the names starting with e first (Epsilon, Eta Monitor)", got)
+	}
+	b.do(t, press(kb.ArrowDown+kb.ArrowDown))
+	if a := eval[string](t, b, `document.getElementById('q').getAttribute('aria-activedescendant')`); a != "q-r1" {
+		t.Errorf("after two arrows the active result is %q, want q-r1", a)
+	}
+	b.do(t, press(kb.Enter), chromedp.WaitVisible(chromedp.CSS("#item-detail h1")))
+	if h := eval[string](t, b, `document.querySelector('#item-dialog h1').textContent`); h != "Eta Monitor" {
+		t.Errorf("Enter opened %q, want Eta Monitor", h)
 	}
 	b.check(t)
 }

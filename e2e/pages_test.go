@@ -52,20 +52,28 @@ func TestTabsCardsReset(t *testing.T) {
 	eval[string](t, b, setField("sort", "stars"))
 	eval[string](t, b, setField("group", "none"))
 	b.do(t, chromedp.Click(chromedp.CSS(`.tabs a[data-tab=""]`)))
-	names := eval[[]string](t, b, `[...document.querySelectorAll('#cards .card .name')].map(n => n.textContent)`)
+	names := eval[[]string](t, b, `[...document.querySelectorAll('#cards .card')].filter(c => c.checkVisibility()).map(c => c.querySelector('.name').textContent)`)
 	if len(names) != 9 || names[0] != "Theta Trace" || names[1] != "Alpha Runtime" {
 		t.Errorf("cards by stars: %q, want 9 starting with Theta Trace, Alpha Runtime", names)
 	}
 	if q := eval[string](t, b, `location.search`); q != "?sort=stars&group=none&view=cards" {
 		t.Errorf("URL query %q, want ?sort=stars&group=none&view=cards", q)
 	}
-	eval[string](t, b, setField("maturity", "graduated"))
-	b.do(t, chromedp.Click(chromedp.CSS(`#filters-toggle`)), chromedp.Click(chromedp.CSS(`#filters [data-reset]`)))
-	if n := eval[int](t, b, `document.querySelectorAll('#cards .card').length`); n != 9 {
-		t.Errorf("after reset %d cards, want 9", n)
+	b.do(t, chromedp.Click(chromedp.CSS(`.tabs a[data-tab="infra"]`)))
+	eval[bool](t, b, choose("maturity", "graduated"))
+	eval[bool](t, b, `(() => { const q = document.getElementById('q'); q.value = 'alpha'; q.dispatchEvent(new Event('input')); return true })()`)
+	if n := eval[int](t, b, `[...document.querySelectorAll('#cards .card')].filter(c => c.checkVisibility()).length`); n != 1 {
+		t.Errorf("graduated alpha: %d cards, want 1", n)
 	}
-	if q := eval[string](t, b, `location.search`); q != "?view=cards" {
-		t.Errorf("after reset the URL query is %q, want ?view=cards (the view stays)", q)
+	b.do(t, chromedp.Click(chromedp.CSS(`#filters-toggle`)), chromedp.Click(chromedp.CSS(`#filters [data-reset]`)))
+	if n := eval[int](t, b, `[...document.querySelectorAll('#cards .card')].filter(c => c.checkVisibility()).length`); n != 8 {
+		t.Errorf("after reset %d cards, want the 8 of the infra tab", n)
+	}
+	if q := eval[string](t, b, `location.search`); q != "?sort=stars&group=none&tab=infra&view=cards" {
+		t.Errorf("after reset the URL query is %q, want ?sort=stars&group=none&tab=infra&view=cards (tab, view, sort and grouping stay)", q)
+	}
+	if v := eval[string](t, b, `document.getElementById('q').value`); v != "" {
+		t.Errorf("after reset the search box holds %q", v)
 	}
 	b.check(t)
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/serverless-landscape/landscape/internal/site"
 )
@@ -15,6 +16,7 @@ import (
 // are listed in itemFields and read by templates/js.
 type indexData struct {
 	Base       string       `json:"base"`
+	Foundation string       `json:"foundation"` // landscape2's ?project=FOUNDATION means every maturity
 	Fields     []string     `json:"fields"`
 	Categories []string     `json:"categories"`
 	Boxes      []indexBox   `json:"boxes"` // in page order; tiles' boxes are indexes here
@@ -23,7 +25,14 @@ type indexData struct {
 	Orgs       []string     `json:"orgs"`
 	Languages  []string     `json:"languages"`
 	Groups     []indexGroup `json:"groups"`
-	Items      [][]any      `json:"items"`
+	Tags       []string     `json:"tags"`
+	// Search is the path of the search index (search.go), loaded later.
+	Search string `json:"search"`
+	// Today is the day (from 1970) that activity is measured from: the
+	// newest commit any item has, which stands for the build's day
+	// without making the page depend on the clock.
+	Today int     `json:"today"`
+	Items [][]any `json:"items"`
 }
 
 type indexBox struct {
@@ -39,17 +48,20 @@ type indexGroup struct {
 
 // itemFields documents the positions in each item array.
 var itemFields = []string{"id", "name", "logo", "boxes", "maturity", "license", "org",
-	"language", "flags", "stars", "commit_day", "contributors", "description", "repo"}
+	"language", "flags", "stars", "commit_day", "contributors", "description", "repo",
+	"tag", "added_day"}
 
 // Flags of an item, summed in the "flags" field.
 const (
 	flagOpenSource = 1
 	flagFeatured   = 2
 	flagArchived   = 4
+	flagEndUser    = 8
+	flagSpec       = 16
 )
 
 func newIndexData(s *site.Site, base string) (*indexData, map[*site.Item]int) {
-	d := &indexData{Base: base, Fields: itemFields}
+	d := &indexData{Base: base, Fields: itemFields, Foundation: s.Settings.Foundation}
 	boxes := map[*site.Item][]int{}
 	catIndex := map[string]int{}
 	for ci, c := range s.Categories {
@@ -71,14 +83,16 @@ func newIndexData(s *site.Site, base string) (*indexData, map[*site.Item]int) {
 		}
 		d.Groups = append(d.Groups, ig)
 	}
-	mat, lic, org, lang := newTable(maturityOrder(s.Settings.Maturity)), newTable(nil), newTable(nil), newTable(nil)
+	mat, lic, org, lang, tag := newTable(maturityOrder(s.Settings.Maturity)), newTable(nil), newTable(nil), newTable(nil), newTable(nil)
 	for _, it := range s.Items {
 		mat.add(it.Maturity)
 		lic.add(license(it))
 		org.add(it.Organization)
 		lang.add(language(it))
+		tag.add(itemTag(it))
+		d.Today = max(d.Today, commitDay(it))
 	}
-	d.Maturity, d.Licenses, d.Orgs, d.Languages = mat.list(), lic.list(), org.list(), lang.list()
+	d.Maturity, d.Licenses, d.Orgs, d.Languages, d.Tags = mat.list(), lic.list(), org.list(), lang.list(), tag.list()
 	index := make(map[*site.Item]int, len(s.Items))
 	for _, it := range s.Items {
 		index[it] = len(d.Items)
@@ -97,6 +111,7 @@ func newIndexData(s *site.Site, base string) (*indexData, map[*site.Item]int) {
 			lic.index(license(it)), org.index(it.Organization), lang.index(language(it)),
 			flags(it), stars(it), commitDay(it), contributors(it),
 			it.Description, repoName(it),
+			tag.index(itemTag(it)), addedDay(it),
 		})
 	}
 	return d, index
@@ -135,6 +150,12 @@ func flags(it *site.Item) int {
 	if it.Archived {
 		f |= flagArchived
 	}
+	if it.EndUser {
+		f |= flagEndUser
+	}
+	if it.Extra.Flags["specification"] {
+		f |= flagSpec
+	}
 	return f
 }
 
@@ -145,6 +166,22 @@ func commitDay(it *site.Item) int {
 		return 0
 	}
 	return int(t.Unix() / 86400)
+}
+
+// itemTag is the item's TAG (technical advisory group), from extra.tag.
+func itemTag(it *site.Item) string {
+	return strings.TrimSpace(it.Extra.Text["tag"])
+}
+
+// addedDay is the day the item joined the landscape's foundation
+// (extra.accepted) or else its membership (joined), 0 if unknown.
+func addedDay(it *site.Item) int {
+	for _, v := range []string{it.Extra.Dates["accepted"], it.Joined} {
+		if t, err := time.Parse("2006-01-02", v); err == nil {
+			return int(t.Unix() / 86400)
+		}
+	}
+	return 0
 }
 
 // repoName is "owner/name" of the first repository, for search.

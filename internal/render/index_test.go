@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -12,7 +13,8 @@ import (
 func TestIndexData(t *testing.T) {
 	x := &site.Item{ID: "x", Name: "X", Category: "B", Subcategory: "B1", Maturity: "graduated",
 		License: "MIT", Organization: "beta", OpenSource: true, Stars: 7, Description: "d",
-		Repos: []site.Repo{{URL: "https://github.com/o/x"}}}
+		Repos: []site.Repo{{URL: "https://github.com/o/x"}}, EndUser: true,
+		Extra: landscape.Extra{Text: map[string]string{"tag": "runtime"}, Dates: map[string]string{"accepted": "1970-01-11"}}}
 	y := &site.Item{ID: "y", Name: "Y", Category: "A", Subcategory: "A1", Maturity: "sandbox",
 		License: "Apache-2.0", Organization: "Alpha", Archived: true}
 	a1 := &site.Subcategory{Name: "A1", Items: []*site.Item{y, x}} // x listed here by second_path
@@ -30,9 +32,10 @@ func TestIndexData(t *testing.T) {
 		Maturity: []string{"graduated", "sandbox"}, // most mature first, not alphabetical
 		Licenses: []string{"Apache-2.0", "MIT"}, Orgs: []string{"Alpha", "beta"}, Languages: []string{},
 		Groups: []indexGroup{{Alias: "bees", Name: "Bees", Categories: []int{1}}},
+		Tags:   []string{"runtime"},
 		Items: [][]any{
-			{"x", "X", "", []int{1, 0}, 0, 1, 1, -1, flagOpenSource | flagFeatured, 7, 0, 0, "d", "o/x"},
-			{"y", "Y", "", []int{0}, 1, 0, 0, -1, flagArchived, 0, 0, 0, "", ""},
+			{"x", "X", "", []int{1, 0}, 0, 1, 1, -1, flagOpenSource | flagFeatured | flagEndUser, 7, 0, 0, "d", "o/x", 0, 10},
+			{"y", "Y", "", []int{0}, 1, 0, 0, -1, flagArchived, 0, 0, 0, "", "", -1, 0},
 		},
 	}
 	if diff := cmp.Diff(want, d); diff != "" {
@@ -43,10 +46,36 @@ func TestIndexData(t *testing.T) {
 	}
 }
 
-func TestMaturityOrder(t *testing.T) {
-	got := maturityOrder([]string{"sandbox", "sig", "incubating", "graduated", "archived", "emeritus"})
-	want := []string{"graduated", "incubating", "sandbox", "archived", "sig", "emeritus"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("order (-want +got):\n%s", diff)
+func TestSearchIndex(t *testing.T) {
+	items := []*site.Item{
+		{Name: "Open-Telemetry", Repos: []site.Repo{{URL: "https://github.com/open-telemetry/otel"}}},
+		{Name: "Kubernetes", Organization: "CNCF", Repos: []site.Repo{{URL: "https://github.com/kubernetes/kubernetes",
+			GitHub: &site.RepoFacts{Description: "Production-Grade Container Scheduling", Topics: []string{"k8s"}}}}},
+	}
+	x := newSearchIndex(items)
+	want := map[string][]int{
+		"open": {0}, "telemetry": {0}, "opentelemetry": {0}, "open-telemetry": {0},
+		"github.com/open-telemetry/otel": {0}, "open-telemetry/otel": {0},
+		"https://github.com/kubernetes/kubernetes": {1}, "kubernetes/kubernetes": {1}, "kubernetes": {1},
+		"cncf": {1}, "container": {1}, "production-grade": {1}, "k8s": {1}, "github": {0, 1}, "com": {0, 1},
+	}
+	for term, ids := range want {
+		i := slices.Index(x.Terms, term)
+		if i < 0 {
+			t.Errorf("term %q missing from %q", term, x.Terms)
+			continue
+		}
+		var got []int
+		prev := 0
+		for _, g := range x.Postings[i] {
+			prev += g
+			got = append(got, prev)
+		}
+		if !slices.Equal(got, ids) {
+			t.Errorf("postings of %q: %v, want %v", term, got, ids)
+		}
+	}
+	if !slices.IsSortedFunc(x.Terms, compareUTF16) {
+		t.Error("terms are not sorted as JavaScript sorts strings")
 	}
 }

@@ -13,6 +13,11 @@ func (r *Renderer) RenderIndex(s *site.Site, a Assets, dir string) error {
 	p := newPage(s, a, "", "", "", "landscape")
 	p.Script = true
 	data, index := newIndexData(s, p.Base)
+	search, err := r.writeSearchIndex(dir, s.Items)
+	if err != nil {
+		return err
+	}
+	data.Search = search
 	v := &indexView{Page: p, Bands: bands(s.Categories, index, p.Base, ""), Data: data, Items: len(s.Items), Posters: r.Posters}
 	for i, g := range s.Settings.Groups { // a tab with none of this landscape's categories would show nothing
 		if len(data.Groups[i].Categories) > 0 {

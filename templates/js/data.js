@@ -1,17 +1,30 @@
-// loadData reads the item data embedded in the page (see internal/render
-// index.go for its shape) and prepares what filtering needs.
+// The item data embedded in the page (see internal/render index.go for its
+// shape), read and prepared for filtering, sorting and searching.
+
+// loadData reads the data from the page.
 export function loadData() {
   var el = document.getElementById("landscape-data");
-  if (!el) return null;
-  var d = JSON.parse(el.textContent), F = {};
+  return el ? prepare(JSON.parse(el.textContent)) : null;
+}
+
+export var FLAG_OSS = 1, FLAG_FEATURED = 2, FLAG_ARCHIVED = 4, FLAG_ENDUSER = 8, FLAG_SPEC = 16;
+
+// prepare turns the item arrays into objects. It touches no DOM, so that
+// tests run it in Node.
+export function prepare(d) {
+  var F = {};
   d.fields.forEach(function (f, i) { F[f] = i; });
+  function at(a, f, dflt) { return F[f] === undefined || a[F[f]] === undefined ? dflt : a[F[f]]; }
+  d.tags = d.tags || [];
   d.list = d.items.map(function (a, i) {
     var it = {
       i: i, id: a[F.id], name: a[F.name], logo: a[F.logo], boxes: a[F.boxes], mat: a[F.maturity],
-      lic: a[F.license], org: a[F.org], lang: a[F.language], flags: a[F.flags], stars: a[F.stars],
-      commit: a[F.commit_day], contributors: a[F.contributors], desc: a[F.description], repo: a[F.repo]
+      lic: a[F.license], org: a[F.org], lang: a[F.language], flags: a[F.flags], stars: a[F.stars] || 0,
+      commit: a[F.commit_day] || 0, contributors: a[F.contributors] || 0, desc: a[F.description] || "",
+      repo: a[F.repo] || "", tag: at(a, "tag", -1), added: at(a, "added_day", 0)
     };
     it.orgName = it.org >= 0 ? d.orgs[it.org] : "";
+    it.lname = it.name.toLowerCase();
     it.text = (it.name + "\n" + it.desc + "\n" + it.orgName + "\n" + it.repo).toLowerCase();
     it.cat = it.boxes.length ? d.boxes[it.boxes[0]].c : -1;
     return it;

@@ -10,7 +10,7 @@ export function Landscape(root) {
   });
   this.bands = $$(".band", root).map(function (el) { return { el: el, boxes: $$(".box", el) }; });
   this.boxes.forEach(function (x) { x.idx = x.tiles.map(function (t) { return +t.dataset.i; }); x.vis = x.tiles.map(function () { return true; }); });
-  this.sorted = "";
+  this.sorted = "|";
 }
 
 Landscape.prototype.apply = function (sel, f) {
@@ -32,12 +32,13 @@ Landscape.prototype.apply = function (sel, f) {
 };
 
 // order sorts tiles inside their boxes through the CSS order property.
-Landscape.prototype.order = function (d, key) {
-  if (key === this.sorted) return;
-  this.sorted = key;
-  var rank = new Int32Array(d.list.length);
-  if (key) sortItems(d.list, key).forEach(function (it, r) { rank[it.i] = r; });
+Landscape.prototype.order = function (d, key, dir) {
+  var id = key + "|" + dir;
+  if (id === this.sorted) return;
+  this.sorted = id;
+  var sorted = !!(key || dir), rank = new Int32Array(d.list.length);
+  if (sorted) sortItems(d.list, key, dir).forEach(function (it, r) { rank[it.i] = r; });
   this.boxes.forEach(function (x) {
-    x.tiles.forEach(function (t, k) { t.style.order = key ? rank[x.idx[k]] : ""; });
+    x.tiles.forEach(function (t, k) { t.style.order = sorted ? rank[x.idx[k]] : ""; });
   });
 };

@@ -1,93 +1,162 @@
 // The landscape page: wires the controls to the state and redraws. Each
 // concern lives in its own module; this one only connects them.
-import { $, $$, cap, compact, thousands } from "./dom.js";
-import { KEYS, readState, writeState } from "./state.js";
+import { $, $$, compact, thousands } from "./dom.js";
+import { FACETS, readState, writeState, openedHere, resetFilters, hasFilters } from "./state.js";
 import { loadData } from "./data.js";
-import { compile, select, tally } from "./facets.js";
+import { buildFacets, compile, select } from "./facets.js";
+import { Searcher } from "./search.js";
 import { Landscape } from "./landscape.js";
-import { renderCards } from "./cards.js";
+import { Cards } from "./cards.js";
+import { Filters } from "./filters.js";
+import { Suggest } from "./suggest.js";
 import { Dialog } from "./dialog.js";
 
 var ZOOMS = 5, ZOOM_DEFAULT = 2;
-var FILTERS = [["category", "categories", "cat"], ["maturity", "maturity", "mat"], ["license", "licenses", "lic"],
-  ["org", "orgs", "org"], ["lang", "languages", "lang"]];
+
+// phone tells whether the filters are a full-screen sheet (see 20-landscape.css).
+function phone() { return window.matchMedia("(max-width: 640px)").matches; }
 
 function init() {
   var d = loadData();
   if (!d) return;
-  var s = readState(), form = $("#filters"), search = $("#q");
-  var land = new Landscape($("#landscape")), cards = $("#cards"), count = $("#count");
-  var dialog = new Dialog(d.base, function () { s.item = ""; writeState(s); });
-  fillMenus(d, form);
+  var s = readState(d.foundation), form = $("#filters"), search = $("#q");
+  var facets = buildFacets(d, s.f.stars), searcher = new Searcher(d);
+  var land = new Landscape($("#landscape")), cards = new Cards($("#cards"), d), count = $("#count");
+  var dialog = new Dialog(d.base, function (id, quiet) {
+    if (quiet) return;
+    if (openedHere(id)) history.back(); // the entry Back would have closed
+    else { s.item = ""; writeState(s); }
+  });
+  var filters = new Filters($("#facets"), facets, function (key, v, on) {
+    var list = s.f[key], k = list.indexOf(v);
+    if (on && k < 0) list.push(v);
+    if (!on && k >= 0) list.splice(k, 1);
+    update();
+  });
+  var suggest = new Suggest(search, d, function (it) { openItem(it, null); });
   $("#tools").hidden = false;
 
+  // The search index loads when the page is idle, or at the first
+  // keystroke; until then search looks inside the embedded texts.
+  var loading = null;
+  function loadIndex() {
+    if (loading || !d.search) return;
+    loading = fetch(d.base + d.search).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (x) {
+      searcher.setIndex(x);
+      if (s.q) update();
+    }).catch(function () { loading = null; });
+  }
+  if (window.requestIdleCallback) requestIdleCallback(loadIndex, { timeout: 3000 });
+  else setTimeout(loadIndex, 1500);
+  search.addEventListener("focus", loadIndex);
+
   function sync() {
-    search.value = s.q;
-    fillSubs(d, form, s.category);
-    $$("select, input", form).forEach(function (el) { el.value = s[el.name] || ""; });
+    if (search.value !== s.q) search.value = s.q;
+    $$("select", form).forEach(function (el) { el.value = s[el.name] || ""; });
     $$(".tabs a").forEach(function (a) {
       if (a.dataset.tab === s.tab) a.setAttribute("aria-current", "page");
       else a.removeAttribute("aria-current");
     });
     $$("[data-view]").forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.view === (s.view || "landscape"))); });
-    var z = s.zoom === "" ? ZOOM_DEFAULT : +s.zoom;
-    $("#landscape").className = "landscape z" + Math.max(0, Math.min(ZOOMS - 1, z));
+    var z = zoom();
+    $("#landscape").className = "landscape z" + z;
+    $('[data-zoom="-1"]').disabled = z <= 0;
+    $('[data-zoom="1"]').disabled = z >= ZOOMS - 1;
   }
 
-  function update() {
-    writeState(s);
-    var f = compile(s, d), sel = select(d, f), cardView = s.view === "cards";
+  function zoom() { return Math.max(0, Math.min(ZOOMS - 1, s.zoom === "" ? ZOOM_DEFAULT : +s.zoom || 0)); }
+
+  function update(push) {
+    writeState(s, push);
+    var res = searcher.run(s.q, 10), f = compile(s, d, facets, res.match), sel = select(d, facets, f), cardView = s.view === "cards";
     $("#landscape").hidden = cardView;
-    cards.hidden = !cardView;
+    $("#cards").hidden = !cardView;
     $("#zoom").hidden = cardView;
     $(".legend").hidden = cardView;
-    if (cardView) renderCards(cards, d, sel.items, s);
-    else { land.apply(sel, f); land.order(d, s.sort); }
+    if (cardView) cards.apply(sel, s);
+    else { land.apply(sel, f); land.order(d, s.sort, s.dir); }
+    if (!form.hidden) filters.update(s, sel.counts);
+    else filters.pending = sel.counts;
+    suggest.show(res.top);
     var stars = 0;
     sel.items.forEach(function (it) { stars += it.stars; });
-    count.textContent = thousands(sel.items.length) + (sel.items.length === 1 ? " item" : " items") + (stars ? ", " + compact(stars) + " stars" : "");
+    var label = thousands(sel.items.length) + (sel.items.length === 1 ? " item" : " items");
+    count.textContent = label + (stars ? ", " + compact(stars) + " stars" : "");
+    $("#filters-done").textContent = "Show " + label;
+    var n = FACETS.reduce(function (a, k) { return a + s.f[k].length; }, 0);
+    $("#filters-toggle").textContent = n ? "Filters (" + n + ")" : "Filters";
     $("#empty").hidden = sel.items.length > 0;
   }
 
   search.form.addEventListener("submit", function (e) { e.preventDefault(); });
-  search.addEventListener("input", function () { s.q = search.value; update(); });
-  form.addEventListener("input", function (e) {
+  search.addEventListener("input", function () { loadIndex(); s.q = search.value; update(); });
+  form.addEventListener("change", function (e) {
     var el = e.target;
-    if (!el.name) return;
+    if (el.tagName !== "SELECT") return;
     s[el.name] = el.value;
-    if (el.name === "category") { s.sub = ""; fillSubs(d, form, s.category); }
     update();
   });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   document.addEventListener("click", function (e) {
-    var el = e.target.closest("[data-reset], [data-view], [data-zoom], .tabs a, #filters-toggle");
+    var el = e.target.closest("[data-reset], [data-view], [data-zoom], .tabs a, #filters-toggle, #filters-done");
     if (!el) return openFromClick(e);
     e.preventDefault();
-    if (el.hasAttribute("data-reset")) KEYS.forEach(function (k) { if (k !== "view" && k !== "zoom") s[k] = ""; });
+    var push;
+    if (el.hasAttribute("data-reset")) resetFilters(s);
     else if (el.dataset.view) s.view = el.dataset.view === "cards" ? "cards" : "";
-    else if (el.dataset.zoom) s.zoom = String(Math.max(0, Math.min(ZOOMS - 1, (s.zoom === "" ? ZOOM_DEFAULT : +s.zoom) + +el.dataset.zoom)));
+    else if (el.dataset.zoom) s.zoom = String(Math.max(0, Math.min(ZOOMS - 1, zoom() + +el.dataset.zoom)));
     else if (el.id === "filters-toggle") return toggleFilters();
-    else s.tab = el.dataset.tab || "";
+    else if (el.id === "filters-done") return toggleFilters(false);
+    else {
+      var tab = el.dataset.tab || "";
+      if (tab === s.tab) return;
+      s.tab = tab;
+      push = "tab";
+    }
     if (s.zoom === String(ZOOM_DEFAULT)) s.zoom = "";
-    sync(); update();
+    sync(); update(push);
   });
 
   function openFromClick(e) {
     var t = e.target.closest("#landscape .t, #cards .card");
     if (!t || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
-    var it = d.list[+t.dataset.i];
-    s.item = it.id; writeState(s);
-    dialog.open(it.id, t);
+    openItem(d.list[+t.dataset.i], t);
+  }
+
+  function openItem(it, opener) {
+    if (s.item === it.id && dialog.dlg.open) return;
+    s.item = it.id;
+    writeState(s, "item");
+    dialog.open(it.id, opener || search, it.name);
   }
 
   function toggleFilters(open) {
     var b = $("#filters-toggle"), show = open === undefined ? form.hidden : open;
     form.hidden = !show;
     b.setAttribute("aria-expanded", String(show));
+    document.body.classList.toggle("sheet-open", show);
+    if (show && filters.pending) { filters.update(s, filters.pending); filters.pending = null; }
+    if (!show && open === false) b.focus();
   }
 
+  // Back and Forward: the state comes from the URL again; the dialog
+  // follows the item it names.
+  window.addEventListener("popstate", function () {
+    var n = readState(d.foundation);
+    Object.keys(n).forEach(function (k) { s[k] = n[k]; });
+    sync(); update();
+    if (s.item && dialog.id !== s.item) {
+      var it = d.list.find(function (x) { return x.id === s.item; });
+      dialog.open(s.item, null, it && it.name);
+    } else if (!s.item) dialog.close(true);
+  });
+
   document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && !form.hidden && !dialog.dlg.open && phone()) return toggleFilters(false);
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || dialog.dlg.open) return;
     var tag = (document.activeElement && document.activeElement.tagName) || "";
     if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
@@ -100,35 +169,12 @@ function init() {
     if (t && !t.title) t.title = d.list[+t.dataset.i].name;
   });
 
-  toggleFilters(FILTERS.some(function (x) { return s[x[0]]; }) || !!(s.sub || s.oss || s.stars || s.sort || s.group));
+  toggleFilters(!phone() && (hasFilters(s) || !!(s.sort || s.group || s.dir)));
   sync(); update();
-  if (s.item) dialog.open(s.item, search);
-}
-
-function fillMenus(d, form) {
-  FILTERS.forEach(function (x) {
-    var sel = form.elements[x[0]], n = x[2] === "cat" ? catCounts(d) : tally(d, x[2]);
-    d[x[1]].forEach(function (v, i) {
-      sel.add(new Option((x[0] === "maturity" ? cap(v) : v) + " (" + thousands(n[i] || 0) + ")", v));
-    });
-  });
-}
-
-function catCounts(d) {
-  var n = {};
-  d.list.forEach(function (it) { if (it.cat >= 0) n[it.cat] = (n[it.cat] || 0) + 1; });
-  return n;
-}
-
-// fillSubs lists the subcategories of the chosen category, or all of them.
-function fillSubs(d, form, category) {
-  var sel = form.elements.sub, keep = sel.value;
-  while (sel.options.length > 1) sel.remove(1);
-  d.boxPath.forEach(function (p, i) {
-    if (!category || d.categories[d.boxes[i].c] === category) sel.add(new Option(category ? d.boxes[i].n : p, p));
-  });
-  sel.value = keep;
-  if (sel.value !== keep) sel.value = "";
+  if (s.item) {
+    var it = d.list.find(function (x) { return x.id === s.item; });
+    dialog.open(s.item, search, it && it.name);
+  }
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
