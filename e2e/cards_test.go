@@ -18,8 +18,8 @@ func TestCardSectionsOrder(t *testing.T) {
 		want  []string
 	}{
 		{"?view=cards&sort=stars", []string{"Runtime", "Observability", "Serverless"}},
-		{"?view=cards&group=maturity", []string{"Graduated", "Incubating", "Sandbox", "Archived", "No maturity"}},
-		{"?view=cards&group=maturity&sort=stars", []string{"Graduated", "Incubating", "Sandbox", "Archived", "No maturity"}},
+		{"?view=cards&group=maturity", []string{"Graduated", "Incubating", "Sandbox", "Archived", "Not a foundation project"}},
+		{"?view=cards&group=maturity&sort=stars", []string{"Graduated", "Incubating", "Sandbox", "Archived", "Not a foundation project"}},
 	} {
 		open(t, b, srv.URL+"/sub/"+tc.query)
 		if got := eval[[]string](t, b, sections); !slices.Equal(got, tc.want) {

@@ -116,7 +116,8 @@ func TestOldAndLandscape2URLs(t *testing.T) {
 	}{
 		{"?oss=0", []string{"Beta Engine", "Eta Monitor"}, false},
 		{"?stars=5000", []string{"Alpha Runtime", "Delta Store", "Theta Trace"}, false},
-		{"?org=Example+Inc", []string{"Alpha Runtime", "Epsilon", "Theta Trace"}, false},
+		{"?org=Example+Inc", []string{"Epsilon", "Theta Trace"}, false},
+		{"?org=Example+Inc.", []string{"Alpha Runtime"}, false}, // named from its Crunchbase slug
 		{"?project=incubating&project=graduated", []string{"Alpha Runtime", "Delta Store", "Theta Trace"}, false},
 		{"?project=Example+Foundation&category=Runtime", []string{"Alpha Runtime", "Gamma", "Delta Store", "Epsilon"}, false},
 		{"?license=oss&organization=Example+Inc&maturity=incubating", []string{"Theta Trace"}, false},
