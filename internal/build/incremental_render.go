@@ -192,12 +192,14 @@ func syncDir(stage, out string, prune bool) (written, removed []string, err erro
 		return nil, nil, err
 	}
 	staged := make(map[string]bool)
+	newIndex := false // a new search index is staged: the old one goes
 	err = filepath.WalkDir(stage, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		rel, _ := filepath.Rel(stage, p)
 		staged[rel] = true
+		newIndex = newIndex || rewritten(filepath.ToSlash(rel))
 		dst := filepath.Join(out, rel)
 		if sameBytes(p, dst) {
 			return nil
@@ -211,7 +213,7 @@ func syncDir(stage, out string, prune bool) (written, removed []string, err erro
 		written = append(written, filepath.ToSlash(rel))
 		return nil
 	})
-	if err != nil || !prune {
+	if err != nil {
 		return written, nil, err
 	}
 	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
@@ -219,13 +221,20 @@ func syncDir(stage, out string, prune bool) (written, removed []string, err erro
 			return err
 		}
 		rel, _ := filepath.Rel(out, p)
-		if staged[rel] {
+		if staged[rel] || !prune && !(newIndex && rewritten(filepath.ToSlash(rel))) {
 			return nil
 		}
 		removed = append(removed, filepath.ToSlash(rel))
 		return os.Remove(p)
 	})
 	return written, removed, err
+}
+
+// rewritten tells the files that every render of the landscape page writes
+// anew under a name of their content (the search index), so that the one
+// of a previous build is stale even when the build prunes nothing else.
+func rewritten(rel string) bool {
+	return strings.HasPrefix(rel, "assets/search.") && strings.HasSuffix(rel, ".json")
 }
 
 func sameBytes(a, b string) bool {

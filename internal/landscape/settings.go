@@ -66,7 +66,9 @@ type Group struct {
 	Categories []string `yaml:"categories" json:"categories"`
 }
 
-// CategoryOrder orders categories and their subcategories on the site.
+// CategoryOrder is landscape2's override of a category: the subcategories
+// the site shows, in that order (the others are not shown). It does not
+// move the category: categories keep the data file's order.
 type CategoryOrder struct {
 	Name          string   `yaml:"name"`
 	Subcategories []string `yaml:"subcategories"`

@@ -12,7 +12,7 @@ import (
 func Assemble(l *landscape.Landscape, s *landscape.Settings, g *landscape.Guide) *Site {
 	st := &Site{Settings: s, Guide: g}
 	boxes := make(map[string]*Subcategory)
-	for _, c := range orderCategories(l.Categories, s.Categories) {
+	for _, c := range l.Categories {
 		sc := &Category{Name: c.Name, Slug: landscape.Slugify(c.Name)}
 		for _, sub := range orderSubcategories(c, s.Categories) {
 			box := &Subcategory{Name: sub.Name, Slug: landscape.Slugify(sub.Name), Category: sc}
@@ -95,42 +95,22 @@ func featured(it *Item, rules []landscape.FeaturedRule) bool {
 	return false
 }
 
-// orderCategories puts the categories settings name first, in that order,
-// then the rest in file order.
-func orderCategories(cats []*landscape.Category, order []landscape.CategoryOrder) []*landscape.Category {
-	rank := make(map[string]int, len(order))
-	for i, o := range order {
-		rank[o.Name] = i + 1
-	}
-	out := slices.Clone(cats)
-	slices.SortStableFunc(out, func(a, b *landscape.Category) int { return byRank(rank, a.Name, b.Name) })
-	return out
-}
-
+// orderSubcategories applies settings `categories` as landscape2 does: an
+// entry for a category lists the subcategories to show, in that order, and
+// the subcategories it leaves out are not shown. Categories keep the data
+// file's order; a category without an entry keeps its subcategories as the
+// file has them. A listed name the category lacks is skipped.
 func orderSubcategories(c *landscape.Category, order []landscape.CategoryOrder) []*landscape.Subcategory {
-	rank := map[string]int{}
-	for _, o := range order {
-		if o.Name == c.Name {
-			for i, s := range o.Subcategories {
-				rank[s] = i + 1
-			}
+	i := slices.IndexFunc(order, func(o landscape.CategoryOrder) bool { return o.Name == c.Name })
+	if i < 0 || len(order[i].Subcategories) == 0 {
+		return c.Subcategories
+	}
+	var out []*landscape.Subcategory
+	for _, name := range order[i].Subcategories {
+		k := slices.IndexFunc(c.Subcategories, func(s *landscape.Subcategory) bool { return s.Name == name })
+		if k >= 0 && !slices.Contains(out, c.Subcategories[k]) {
+			out = append(out, c.Subcategories[k])
 		}
 	}
-	out := slices.Clone(c.Subcategories)
-	slices.SortStableFunc(out, func(a, b *landscape.Subcategory) int { return byRank(rank, a.Name, b.Name) })
 	return out
-}
-
-// byRank orders ranked names first; unranked ones keep their order.
-func byRank(rank map[string]int, a, b string) int {
-	ra, rb := rank[a], rank[b]
-	switch {
-	case ra == rb:
-		return 0
-	case ra == 0:
-		return 1
-	case rb == 0:
-		return -1
-	}
-	return ra - rb
 }
