@@ -11,8 +11,11 @@ import (
 // assignSlugs gives every item a URL-safe identifier that depends on the item
 // alone, not on its category, so that its page keeps its URL when the item
 // moves. Names shared by several items get a short hash of their homepage, so
-// adding a namesake elsewhere does not rename the first one.
-func assignSlugs(items []*Item) {
+// adding a namesake elsewhere does not rename the first one. It returns how
+// many slugs it tried, which stays within twice the items: the numbered
+// fallback resumes where the last one of the same base stopped, so 20,000
+// namesakes cost 20,000 tries, not 200 million.
+func assignSlugs(items []*Item) int {
 	count := make(map[string]int, len(items))
 	for _, it := range items {
 		if it.Slug == "" {
@@ -20,6 +23,8 @@ func assignSlugs(items []*Item) {
 		}
 	}
 	used := make(map[string]bool, len(items))
+	next := map[string]int{} // the next number to try after a base
+	tries := 0
 	for _, it := range items {
 		s := Slugify(it.Slug)
 		if it.Slug == "" {
@@ -28,12 +33,22 @@ func assignSlugs(items []*Item) {
 				s += "-" + shortHash(it.HomepageURL+"\x00"+it.RepoURL)
 			}
 		}
-		for base, n := s, 2; used[s]; n++ { // identical name, homepage and box: fall back to order
-			s = base + "-" + strconv.Itoa(n)
+		tries++
+		if used[s] { // identical name, homepage and box: fall back to order
+			// A number skipped once stays taken (used only grows), so
+			// resuming gives what counting from 2 again would.
+			base, n := s, max(next[s], 2)
+			for s = base + "-" + strconv.Itoa(n); used[s]; s = base + "-" + strconv.Itoa(n) {
+				n++
+				tries++
+			}
+			tries++
+			next[base] = n + 1
 		}
 		used[s] = true
 		it.Slug = s
 	}
+	return tries
 }
 
 // Slugify lower-cases s and keeps letters and digits, joined by single dashes.
