@@ -31,13 +31,14 @@ func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Sit
 			return "", err
 		}
 		written := make(map[string]bool)
+		known := logoErrors(*diags, l.File)
 		var bytes, saved int
 		for _, it := range s.Items {
 			r, ok := results[it.Source.Logo]
 			if !ok {
 				continue
 			}
-			reportLogo(l.File, it.Source, r, diags)
+			reportLogo(l.File, it.Source, r, known, diags)
 			if r.Missing || r.File == "" {
 				continue
 			}
@@ -74,25 +75,34 @@ func (o *Builder) logoProcessor() *logos.Processor {
 	return o.processor
 }
 
-// reportLogo turns a logo's problems into diagnostics at the item's logo line.
-func reportLogo(file string, it *landscape.Item, r logos.Result, diags *diag.List) {
+// reportLogo turns a logo's problems into diagnostics at the item's logo
+// line; known holds the logo lines that have an error already (see
+// logoErrors).
+func reportLogo(file string, it *landscape.Item, r logos.Result, known map[landscape.Pos]bool, diags *diag.List) {
 	pos := it.FieldPos("logo")
 	for _, p := range r.Problems {
-		if r.Missing && p.Severity == diag.Error && reported(*diags, file, pos) {
+		if r.Missing && p.Severity == diag.Error && known[pos] {
 			continue // check.LogoRefs already said why the file is missing
+		}
+		if p.Severity == diag.Error {
+			known[pos] = true
 		}
 		diags.Add(diag.Diagnostic{File: file, Line: pos.Line, Col: pos.Col, Severity: p.Severity,
 			Item: it.Name, Field: "logo", Message: p.Message})
 	}
 }
 
-func reported(diags diag.List, file string, pos landscape.Pos) bool {
+// logoErrors are the positions of the logo errors in diags, collected once
+// for reportLogo: looking through every problem for each item's logo cost
+// items times problems.
+func logoErrors(diags diag.List, file string) map[landscape.Pos]bool {
+	known := map[landscape.Pos]bool{}
 	for _, d := range diags {
-		if d.File == file && d.Line == pos.Line && d.Col == pos.Col && d.Field == "logo" && d.Severity == diag.Error {
-			return true
+		if d.File == file && d.Field == "logo" && d.Severity == diag.Error {
+			known[landscape.Pos{Line: d.Line, Col: d.Col}] = true
 		}
 	}
-	return false
+	return known
 }
 
 // megabytes writes n bytes as megabytes with one decimal.

@@ -135,9 +135,8 @@ func notKnown(n int, what string) string {
 
 func maturityChart(items []*site.Item, set *landscape.Settings) chart {
 	rows, none := tallyBy(items, func(it *site.Item) string { return it.Maturity })
-	slices.SortStableFunc(rows, func(a, b count) int {
-		return rank(set.Maturity, a.label) - rank(set.Maturity, b.label)
-	})
+	r := ranks(set.Maturity)
+	slices.SortStableFunc(rows, func(a, b count) int { return r(a.label) - r(b.label) })
 	for i := range rows {
 		rows[i].label = title(rows[i].label)
 	}
