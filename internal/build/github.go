@@ -116,6 +116,13 @@ func applyGitHub(s *site.Site, facts map[string]*gh.Repo) {
 				if it.License == "" {
 					it.License = f.License
 				}
+				if it.Description == "" {
+					it.Description = f.Description
+				}
+				if o := f.Owner; o != nil && o.Organization {
+					it.OrgProfile = o
+					it.SetOwnerName(o.Name)
+				}
 			}
 		}
 		if allArchived {
@@ -130,6 +137,14 @@ func repoFacts(r *gh.Repo) *site.RepoFacts {
 		License: r.License, Language: r.Language, Languages: r.Languages,
 		CreatedAt: timePtr(r.CreatedAt), LatestCommit: timePtr(r.LatestCommit),
 		Contributors: r.Contributors, Archived: r.Archived, Topics: r.Topics, Stale: r.Stale,
+		OpenIssues: r.OpenIssues, OpenPRs: r.OpenPRs, Releases: r.Releases,
+		FirstCommit: timePtr(r.FirstCommit), Activity: r.Activity, CommitsLastYear: r.CommitsLastYear(),
+		Fetched: site.FetchDates{Facts: timePtr(r.FetchedAt), Contributors: timePtr(r.ContributorsFetchedAt),
+			Activity: timePtr(r.ActivityFetchedAt), FirstCommit: timePtr(r.FirstCommitFetchedAt)},
+	}
+	if o := r.Profile; o != nil {
+		f.Owner = &site.OwnerFacts{Login: o.Login, Organization: o.Organization, Name: o.Name,
+			Description: o.Description, Location: o.Location, Website: o.Website}
 	}
 	if r.LatestRelease != nil {
 		f.ReleaseTag = r.LatestRelease.Tag

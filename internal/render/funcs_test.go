@@ -13,7 +13,7 @@ import (
 func TestFuncMapIsTested(t *testing.T) {
 	tested := []string{"markdown", "compact", "thousands", "date", "safeURL", "host", "label",
 		"title", "truncate", "plural", "tileClass", "boxClass", "filterURL", "license",
-		"language", "commit", "contribs", "stars"}
+		"language", "commit", "contribs", "stars", "icon"}
 	r := newTestRenderer(t)
 	fm := r.funcs()
 	for _, name := range tested {

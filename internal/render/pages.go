@@ -38,7 +38,10 @@ func (r *Renderer) RenderItem(s *site.Site, a Assets, it *site.Item, dir string)
 		desc = it.Name + " on the " + s.Settings.Name
 	}
 	p := newPage(s, a, "items/"+it.ID+".html", it.Name, truncate(200, desc), "landscape")
-	if err := r.page(dir, p.Path, "item.html", newItemView(p, it)); err != nil {
+	if err := r.page(dir, p.Path, "item.html", newItemView(p, it, s.Settings)); err != nil {
+		return err
+	}
+	if err := r.write(dir, badgePath(it), badgeSVG(s.Settings, it)); err != nil {
 		return err
 	}
 	return r.writeJSON(dir, "items/"+it.ID+".json", it)

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 
@@ -61,49 +60,6 @@ type indexView struct {
 	Stars  int
 	// Posters lists the poster downloads, absent when the build skips them.
 	Posters bool
-}
-
-// itemView is an item's page and the content of its dialog.
-type itemView struct {
-	Page
-	Item  *site.Item
-	Dates []fact // maturity dates in the order they happened
-	Links []fact // extra links, labelled
-	Texts []fact // extra text, labelled
-}
-
-type fact struct{ Label, Value string }
-
-// dateOrder is the order in which maturity dates are shown.
-var dateOrder = []string{"accepted", "incubating", "graduated", "archived", "annual_review_date"}
-
-func newItemView(p Page, it *site.Item) *itemView {
-	v := &itemView{Page: p, Item: it}
-	keys := make([]string, 0, len(it.Extra.Dates))
-	for k := range it.Extra.Dates {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(rank(dateOrder, a)-rank(dateOrder, b), strings.Compare(a, b)) })
-	for _, k := range keys {
-		v.Dates = append(v.Dates, fact{label(k), it.Extra.Dates[k]})
-	}
-	for _, k := range sortedKeys(it.Extra.Links) {
-		if u := safeURL(it.Extra.Links[k]); u != "" {
-			v.Links = append(v.Links, fact{label(k), u})
-		}
-	}
-	for _, l := range it.Extra.OtherLinks {
-		if u := safeURL(l.URL); u != "" {
-			v.Links = append(v.Links, fact{l.Name, u})
-		}
-	}
-	for _, k := range sortedKeys(it.Extra.Text) {
-		v.Texts = append(v.Texts, fact{label(k), it.Extra.Text[k]})
-	}
-	for _, k := range sortedKeys(it.Extra.Annotations) { // named by the landscape: shown as written
-		v.Texts = append(v.Texts, fact{k, it.Extra.Annotations[k]})
-	}
-	return v
 }
 
 // rank orders known names first, in list order, and the rest by name.
