@@ -161,7 +161,9 @@ const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 
 // serve serves dir on localhost at prefix (the site's base path) with the
 // strict policy, answering 404.html for anything missing.
-func serve(tb testing.TB, dir, prefix string) *httptest.Server { return serveWith(tb, dir, prefix, csp) }
+func serve(tb testing.TB, dir, prefix string) *httptest.Server {
+	return serveWith(tb, dir, prefix, csp)
+}
 
 // serveWith is serve under another Content-Security-Policy.
 func serveWith(tb testing.TB, dir, prefix, csp string) *httptest.Server {
