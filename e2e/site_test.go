@@ -162,6 +162,11 @@ const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 // serve serves dir on localhost at prefix (the site's base path) with the
 // strict policy, answering 404.html for anything missing.
 func serve(tb testing.TB, dir, prefix string) *httptest.Server {
+	return serveWith(tb, dir, prefix, csp)
+}
+
+// serveWith is serve under another Content-Security-Policy.
+func serveWith(tb testing.TB, dir, prefix, csp string) *httptest.Server {
 	files := http.StripPrefix(strings.TrimSuffix(prefix, "/"), http.FileServer(http.Dir(dir)))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", csp)

@@ -15,8 +15,10 @@ import (
 
 // logos processes every logo once, writes each distinct result once under
 // its content-hashed name, and points the items at them; data gets each
-// logo's bytes by the item's logo path, for the posters. A logo that cannot
-// be used leaves its item with a placeholder tile and a reported problem.
+// logo's bytes by the item's logo path, for the posters: the original ones
+// (logos.Processor.Original: embedded bitmaps and numbers as the logo has
+// them), since a print is larger than any screen. A logo that cannot be
+// used leaves its item with a placeholder tile and a reported problem.
 func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Site, dir string, data map[string][]byte, diags *diag.List) error {
 	return o.stage("logos", func() (string, error) {
 		p := o.logoProcessor()
@@ -52,10 +54,26 @@ func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Sit
 			}
 			it.Logo = "logos/" + r.File
 			data[it.Logo] = r.Data
+			if !o.NoPoster {
+				data[it.Logo] = printBytes(ctx, p, it.Source.Logo, r)
+			}
 			it.LogoRatio = r.Ratio
 		}
 		return fmt.Sprintf("%d logos, %d files, %s (%s saved by fitting them to the screen)", len(results), len(written), megabytes(bytes), megabytes(saved)), nil
 	})
+}
+
+// printBytes is what the posters draw of a processed logo: its original
+// bytes where fitting it to the screen changed it. Processing kept them
+// (in memory and in the cache), so asking costs a read and a hash.
+func printBytes(ctx context.Context, p *logos.Processor, ref string, r logos.Result) []byte {
+	if r.Saved == 0 {
+		return r.Data
+	}
+	if full := p.Original(ctx, ref); !full.Missing && full.Data != nil {
+		return full.Data
+	}
+	return r.Data
 }
 
 // logoProcessor is built once per Options, so a dev server keeps its memo of

@@ -21,7 +21,7 @@ import (
 
 // posterVersion changes whenever the posters drawn from the same input
 // change, so that cached posters of older builds are not reused.
-const posterVersion = "2"
+const posterVersion = "3"
 
 // posters writes landscape.svg, .pdf and .png (and the groups' posters)
 // into dir. They are cached under a digest of everything they show (the
@@ -166,7 +166,7 @@ func (inc *Incremental) Posters(ctx context.Context, s *site.Site) (diag.List, e
 	data := map[string][]byte{}
 	for _, it := range s.Items {
 		if r, ok := inc.logos[it.Source.Logo]; ok && it.Logo != "" {
-			data[it.Logo] = r.Data
+			data[it.Logo] = printBytes(ctx, inc.b.logoProcessor(), it.Source.Logo, r)
 		}
 	}
 	tmp, err := inc.b.tempDir()

@@ -20,7 +20,8 @@ type Page struct {
 	Canonical string // absolute URL of the page, "" when settings give no url
 	Nav       string // the current section: landscape, guide, stats
 	HasGuide  bool
-	Script    bool // whether the page loads the script
+	Script    bool   // whether the page loads the script
+	Own       string // a script of the page's own instead (Assets.Embed, Assets.Setup), or ""
 }
 
 func newPage(s *site.Site, a Assets, path, title, desc, nav string) Page {
