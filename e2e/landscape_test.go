@@ -56,7 +56,7 @@ func TestFilters(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			open(t, b, srv.URL+"/sub/")
+			open(t, b, srv.URL+"/sub/?tab=all")
 			for _, c := range tt.choose {
 				eval[bool](t, b, choose(c[0], c[1]))
 			}
@@ -160,7 +160,7 @@ func TestSearch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			open(t, b, srv.URL+"/sub/")
+			open(t, b, srv.URL+"/sub/?tab=all")
 			b.do(t, press("/"))
 			if id := eval[string](t, b, `document.activeElement.id`); id != "q" {
 				t.Fatalf("after /, focus is on %q, want the search box", id)
@@ -241,30 +241,30 @@ func TestHistory(t *testing.T) {
 	b := newBrowser(t, hostOf(srv.URL))
 	open(t, b, srv.URL+"/sub/")
 	state := `[location.search, document.title, String(document.getElementById('item-dialog').open)]`
-	b.do(t, chromedp.Click(chromedp.CSS(`.tabs a[data-tab="infra"]`)))
-	b.do(t, chromedp.Click(chromedp.CSS(`#landscape a[href$="/theta-trace.html"]`)), chromedp.WaitVisible(chromedp.CSS("#item-detail h1")))
-	if diff := cmp.Diff([]string{"?tab=infra&item=theta-trace", "Theta Trace · Test Landscape", "true"}, eval[[]string](t, b, state)); diff != "" {
+	b.do(t, chromedp.Click(chromedp.CSS(`.tabs a[data-tab="serverless"]`)))
+	b.do(t, chromedp.Click(chromedp.CSS(`#landscape a[href$="/iota-functions.html"]`)), chromedp.WaitVisible(chromedp.CSS("#item-detail h1")))
+	if diff := cmp.Diff([]string{"?tab=serverless&item=iota-functions", "Iota Functions · Test Landscape", "true"}, eval[[]string](t, b, state)); diff != "" {
 		t.Errorf("item open (-want +got):\n%s", diff)
 	}
 	b.do(t, chromedp.NavigateBack())
 	waitFor(t, b, `!document.getElementById('item-dialog').open`)
-	if diff := cmp.Diff([]string{"?tab=infra", "Test Landscape", "false"}, eval[[]string](t, b, state)); diff != "" {
+	if diff := cmp.Diff([]string{"?tab=serverless", "Test Landscape", "false"}, eval[[]string](t, b, state)); diff != "" {
 		t.Errorf("after Back the dialog should be closed (-want +got):\n%s", diff)
 	}
 	b.do(t, chromedp.NavigateForward())
 	waitFor(t, b, `document.getElementById('item-dialog').open`)
 	b.do(t, press(kb.Escape))
-	waitFor(t, b, `location.search === "?tab=infra"`)
+	waitFor(t, b, `location.search === "?tab=serverless"`)
 	if got := eval[string](t, b, `document.title`); got != "Test Landscape" {
 		t.Errorf("title after the dialog closed: %q", got)
 	}
 	b.do(t, chromedp.NavigateBack())
 	waitFor(t, b, `location.search === ""`)
-	if got := eval[string](t, b, `document.querySelector('.tabs a[aria-current]').dataset.tab`); got != "" {
-		t.Errorf("after Back the tab is %q, want All", got)
+	if got := eval[string](t, b, `document.querySelector('.tabs a[aria-current]').textContent`); got != "Infrastructure" {
+		t.Errorf("after Back the tab is %q, want Infrastructure, the first group", got)
 	}
-	if got := len(eval[[]string](t, b, visible)); got != 10 {
-		t.Errorf("after Back to All %d tiles visible, want 10", got)
+	if got := len(eval[[]string](t, b, visible)); got != 9 {
+		t.Errorf("after Back to Infrastructure %d tiles visible, want 9", got)
 	}
 	b.check(t)
 }

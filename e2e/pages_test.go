@@ -44,6 +44,15 @@ func TestTabsCardsReset(t *testing.T) {
 	srv := serve(t, dir, "/sub/")
 	b := newBrowser(t, hostOf(srv.URL))
 	open(t, b, srv.URL+"/sub/")
+	// As in landscape2 the first group is the tab the page opens with; an
+	// All tab comes last, since no group has every category.
+	tabs := `[...document.querySelectorAll('.tabs a')].map(a => a.textContent + (a.hasAttribute('aria-current') ? '*' : ''))`
+	if diff := cmp.Diff([]string{"Infrastructure*", "Serverless", "All"}, eval[[]string](t, b, tabs)); diff != "" {
+		t.Errorf("tabs (-want +got):\n%s", diff)
+	}
+	if got := eval[[]string](t, b, visible); slices.Contains(got, "Iota Functions") || len(got) != 9 {
+		t.Errorf("the first tab shows %q, want the 9 tiles of Runtime and Observability", got)
+	}
 	b.do(t, chromedp.Click(chromedp.CSS(`.tabs a[data-tab="serverless"]`)))
 	if got := eval[[]string](t, b, visible); !slices.Equal(got, []string{"Iota Functions"}) {
 		t.Errorf("serverless tab shows %q, want [Iota Functions]", got)
@@ -51,15 +60,15 @@ func TestTabsCardsReset(t *testing.T) {
 	b.do(t, chromedp.Click(chromedp.CSS(`[data-view="cards"]`)))
 	eval[string](t, b, setField("sort", "stars"))
 	eval[string](t, b, setField("group", "none"))
-	b.do(t, chromedp.Click(chromedp.CSS(`.tabs a[data-tab=""]`)))
+	b.do(t, chromedp.Click(chromedp.CSS(`.tabs a[data-tab="all"]`)))
 	names := eval[[]string](t, b, `[...document.querySelectorAll('#cards .card')].filter(c => c.checkVisibility()).map(c => c.querySelector('.name').textContent)`)
 	if len(names) != 9 || names[0] != "Theta Trace" || names[1] != "Alpha Runtime" {
 		t.Errorf("cards by stars: %q, want 9 starting with Theta Trace, Alpha Runtime", names)
 	}
-	if q := eval[string](t, b, `location.search`); q != "?sort=stars&group=none&view=cards" {
-		t.Errorf("URL query %q, want ?sort=stars&group=none&view=cards", q)
+	if q := eval[string](t, b, `location.search`); q != "?sort=stars&group=none&tab=all&view=cards" {
+		t.Errorf("URL query %q, want ?sort=stars&group=none&tab=all&view=cards", q)
 	}
-	b.do(t, chromedp.Click(chromedp.CSS(`.tabs a[data-tab="infra"]`)))
+	b.do(t, chromedp.Click(chromedp.CSS(`.tabs a[data-tab=""]`)))
 	eval[bool](t, b, choose("maturity", "graduated"))
 	eval[bool](t, b, `(() => { const q = document.getElementById('q'); q.value = 'alpha'; q.dispatchEvent(new Event('input')); return true })()`)
 	if n := eval[int](t, b, `[...document.querySelectorAll('#cards .card')].filter(c => c.checkVisibility()).length`); n != 1 {
@@ -69,8 +78,11 @@ func TestTabsCardsReset(t *testing.T) {
 	if n := eval[int](t, b, `[...document.querySelectorAll('#cards .card')].filter(c => c.checkVisibility()).length`); n != 8 {
 		t.Errorf("after reset %d cards, want the 8 of the infra tab", n)
 	}
-	if q := eval[string](t, b, `location.search`); q != "?sort=stars&group=none&tab=infra&view=cards" {
-		t.Errorf("after reset the URL query is %q, want ?sort=stars&group=none&tab=infra&view=cards (tab, view, sort and grouping stay)", q)
+	if q := eval[string](t, b, `location.search`); q != "?sort=stars&group=none&view=cards" {
+		t.Errorf("after reset the URL query is %q, want ?sort=stars&group=none&view=cards (the first tab, view, sort and grouping stay)", q)
+	}
+	if tab := eval[string](t, b, `document.querySelector('.tabs a[aria-current]').textContent`); tab != "Infrastructure" {
+		t.Errorf("after reset the tab is %q, want Infrastructure", tab)
 	}
 	if v := eval[string](t, b, `document.getElementById('q').value`); v != "" {
 		t.Errorf("after reset the search box holds %q", v)

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { prepare } from "./js/data.js";
 import { Searcher, words, near } from "./js/search.js";
-import { buildFacets, compile, select, sortItems } from "./js/facets.js";
+import { buildFacets, compile, select, sortItems, tabOf } from "./js/facets.js";
 import { parseState, query } from "./js/state.js";
 
 function load(dir) {
@@ -90,4 +90,15 @@ test("sort orders, either way", { skip: !small }, () => {
   assert.equal(byStars[0], "Theta Trace");
   assert.deepEqual(names(sortItems(d.list, "stars", "asc")).slice(0, 1), ["Iota Functions"]);
   assert.equal(names(sortItems(d.list, "", "desc"))[0], "Zeta Metrics");
+});
+
+test("the page opens with the first group's tab, as landscape2 does", { skip: !small }, () => {
+  const { d } = load(small);
+  assert.equal(tabOf("", d), d.groups[0].alias);
+  assert.equal(tabOf("serverless", d), "serverless");
+  const facets = buildFacets(d);
+  const shown = (tab) => names(select(d, facets, compile(parseState(tab), d, facets, null)).items).sort();
+  assert.ok(!shown("").includes("Iota Functions"), "the first tab shows a category of another group");
+  assert.ok(shown("?tab=all").includes("Iota Functions"), "the All tab lacks a category");
+  assert.deepEqual(shown("?group=serverless"), ["Iota Functions"]); // landscape2's parameter
 });

@@ -24,8 +24,9 @@ type indexData struct {
 	Licenses   []string     `json:"licenses"`
 	Orgs       []string     `json:"orgs"`
 	Languages  []string     `json:"languages"`
-	Groups     []indexGroup `json:"groups"`
-	Tags       []string     `json:"tags"`
+	Groups     []indexGroup `json:"groups"` // the first is the tab the page opens with
+
+	Tags []string `json:"tags"`
 	// Search is the path of the search index (search.go), loaded later.
 	Search string `json:"search"`
 	// Today is the day (from 1970) that activity is measured from: the
@@ -81,7 +82,9 @@ func newIndexData(s *site.Site, base string) (*indexData, map[*site.Item]int) {
 				ig.Categories = append(ig.Categories, i)
 			}
 		}
-		d.Groups = append(d.Groups, ig)
+		if len(ig.Categories) > 0 { // a tab with none of this landscape's categories would show nothing
+			d.Groups = append(d.Groups, ig)
+		}
 	}
 	mat, lic, org, lang, tag := newTable(maturityOrder(s.Settings.Maturity)), newTable(nil), newTable(nil), newTable(nil), newTable(nil)
 	for _, it := range s.Items {

@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+	"slices"
+
 	"github.com/serverless-landscape/landscape/internal/schema"
 
 	"github.com/serverless-landscape/landscape/internal/site"
@@ -19,9 +21,10 @@ func (r *Renderer) RenderIndex(s *site.Site, a Assets, dir string) error {
 	}
 	data.Search = search
 	v := &indexView{Page: p, Bands: bands(s.Categories, index, p.Base, ""), Data: data, Items: len(s.Items), Posters: r.Posters}
-	for i, g := range s.Settings.Groups { // a tab with none of this landscape's categories would show nothing
-		if len(data.Groups[i].Categories) > 0 {
-			v.Groups = append(v.Groups, g)
+	v.Tabs, v.AllTab = tabs(data, p.Base)
+	if len(data.Groups) > 0 { // the first group is the tab the page opens with
+		for i := range v.Bands {
+			v.Bands[i].Hidden = !slices.Contains(data.Groups[0].Categories, v.Bands[i].Index)
 		}
 	}
 	for _, it := range s.Items {

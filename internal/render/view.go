@@ -1,6 +1,7 @@
 package render
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 
@@ -54,8 +55,12 @@ func basePath(s *landscape.Settings) string {
 // indexView is the landscape page.
 type indexView struct {
 	Page
-	Bands  []bandView
-	Groups []landscape.Group
+	Bands []bandView
+	// Tabs are the groups of settings, the first one the tab the page opens
+	// with, as in landscape2; AllTab adds a last tab with every category
+	// when no group has them all.
+	Tabs   []tabView
+	AllTab bool
 	Data   *indexData
 	Items  int
 	Stars  int
@@ -99,6 +104,29 @@ type bandView struct {
 	Index    int
 	Category *site.Category
 	Boxes    []boxView
+	Hidden   bool // outside the tab the page opens with (shown without JavaScript)
+}
+
+// tabView is a group's tab; Tab is its data-tab, "" for the first group,
+// whose link is the page itself.
+type tabView struct {
+	Name, Tab, Href string
+}
+
+// tabs lists the groups' tabs and whether an "All" tab is needed: it is
+// when no group shows every category.
+func tabs(d *indexData, base string) ([]tabView, bool) {
+	var out []tabView
+	whole := false
+	for i, g := range d.Groups {
+		t := tabView{Name: g.Name, Tab: g.Alias, Href: base + "?tab=" + url.QueryEscape(g.Alias)}
+		if i == 0 {
+			t.Tab, t.Href = "", base
+		}
+		out = append(out, t)
+		whole = whole || len(g.Categories) == len(d.Categories)
+	}
+	return out, len(out) > 0 && !whole
 }
 
 type boxView struct {

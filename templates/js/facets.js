@@ -84,12 +84,19 @@ function chosen(facet, values, d) {
 // match is the search's set of items (null: no search).
 export function compile(s, d, facets, match) {
   var f = { sel: facets.map(function (x) { return chosen(x, s.f[x.key] || [], d); }), match: match || null };
-  var group = null;
-  d.groups && d.groups.forEach(function (g) { if (g.alias === s.tab) group = g.categories; });
+  var group = null, tab = tabOf(s.tab, d);
+  d.groups && d.groups.forEach(function (g) { if (g.alias === tab) group = g.categories; });
   var cat = f.sel[0], sub = f.sel[1];
   f.tab = d.boxes.map(function (b) { return !group || group.indexOf(b.c) >= 0; });
   f.box = d.boxes.map(function (b, i) { return f.tab[i] && (!cat || cat[b.c] === 1) && (!sub || sub[i] === 1); });
   return f;
+}
+
+// tabOf names the group a tab value shows: "" is the first group, the tab
+// the page opens with (as in landscape2); "all" and unknown aliases show
+// every category.
+export function tabOf(tab, d) {
+  return tab || (d.groups && d.groups.length ? d.groups[0].alias : "");
 }
 
 function has(vals, sel) {

@@ -19,7 +19,7 @@ function phone() { return window.matchMedia("(max-width: 640px)").matches; }
 function init() {
   var d = loadData();
   if (!d) return;
-  var s = readState(d.foundation), form = $("#filters"), search = $("#q");
+  var s = canonical(readState(d.foundation)), form = $("#filters"), search = $("#q");
   var facets = buildFacets(d, s.f.stars), searcher = new Searcher(d);
   var land = new Landscape($("#landscape")), cards = new Cards($("#cards"), d), count = $("#count");
   var dialog = new Dialog(d.base, function (id, quiet) {
@@ -52,6 +52,12 @@ function init() {
   if (window.requestIdleCallback) requestIdleCallback(loadIndex, { timeout: 3000 });
   else setTimeout(loadIndex, 1500);
   search.addEventListener("focus", loadIndex);
+
+  // canonical writes the first group's tab as "", the page's own URL.
+  function canonical(st) {
+    if (d.groups && d.groups.length && st.tab === d.groups[0].alias) st.tab = "";
+    return st;
+  }
 
   function sync() {
     if (search.value !== s.q) search.value = s.q;
@@ -146,7 +152,7 @@ function init() {
   // Back and Forward: the state comes from the URL again; the dialog
   // follows the item it names.
   window.addEventListener("popstate", function () {
-    var n = readState(d.foundation);
+    var n = canonical(readState(d.foundation));
     Object.keys(n).forEach(function (k) { s[k] = n[k]; });
     sync(); update();
     if (s.item && dialog.id !== s.item) {
