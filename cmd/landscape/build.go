@@ -28,6 +28,12 @@ Examples:
     landscape build --strict --out /tmp/site
     landscape build --offline               # cached GitHub facts and logos only
     landscape build --no-poster             # without landscape.svg, .pdf and .png
+    landscape build --facts-from site       # a preview without a token: facts from the deployed site
+
+--facts-from reads a deployed site's data/items.json (an https URL, a file,
+or "site" for the settings' url) and uses its GitHub facts for repositories
+the cache lacks or holds older facts of. They only draw the site: the rules
+never read them. A source that cannot be read is a warning.
 
 The posters (landscape.svg, landscape.pdf, landscape.png, and an SVG per
 group) are drawn from the landscape page's layout; they are cached in
@@ -37,6 +43,7 @@ group) are drawn from the landscape page's layout; they are cached in
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, c := newFlagSet("build", buildHelp, stderr)
 	noPoster := fs.Bool("no-poster", false, "skip the posters (landscape.svg, landscape.pdf, landscape.png)")
+	factsFrom := fs.String("facts-from", "", "GitHub facts the cache lacks from a deployed site's data/items.json: an https `URL`, a file, or \"site\" for the settings' url")
 	if err := c.parse(fs, args); err != nil {
 		return err
 	}
@@ -46,6 +53,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	o := c.options(stderr)
 	o.NoPoster = *noPoster
+	o.FactsFrom = *factsFrom
 	res, err := build.Build(ctx, o)
 	stop()
 	if len(res.Diags) > 0 {
