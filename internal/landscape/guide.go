@@ -41,6 +41,7 @@ func LoadGuide(fsys fs.FS, name string) (*Guide, diag.List, error) {
 	if !ok {
 		return g, d.diags, nil
 	}
+	d.boundMappings(root)
 	d.limitText(root, "", "")
 	if err := root.Decode(g); err != nil {
 		d.decodeErrors(root, err, "expected categories: [{category, content, subcategories}]")
