@@ -40,7 +40,8 @@ func buildSite(tb testing.TB, name string) (string, *site.Site) {
 }
 
 // options vary buildSite: placeholder tiles instead of logos, and made-up
-// GitHub facts for every repository (the corpora have none), so that the
+// GitHub facts for every repository (the corpora have none), fetched from
+// the fake GitHub the way a build fetches them (facts_test.go), so that the
 // page weighs what a real build's page weighs.
 type options struct{ logos, facts bool }
 
@@ -69,6 +70,9 @@ func buildSiteWith(tb testing.TB, name string, o options) (string, *site.Site) {
 		tb.Fatal(err)
 	}
 	stars := recordedStars(src)
+	if o.facts {
+		fakeGitHubFacts(tb, s)
+	}
 	for _, it := range s.Items {
 		logo, _ := filepath.Abs(filepath.Join(src, "hosted_logos", filepath.Clean("/"+it.Source.Logo)))
 		if _, err := os.Stat(logo); err == nil && o.logos {
@@ -80,10 +84,7 @@ func buildSiteWith(tb testing.TB, name string, o options) (string, *site.Site) {
 		}
 		for i, r := range it.Repos {
 			f, ok := stars[r.URL]
-			if o.facts {
-				f, ok = madeUpFacts(r.URL), true
-			}
-			if ok {
+			if ok && !o.facts {
 				it.Repos[i].GitHub = f
 				it.Stars += f.Stars
 			}
@@ -141,18 +142,6 @@ func recordedStars(src string) map[string]*site.RepoFacts {
 		out[cols[2]] = &site.RepoFacts{Stars: n, LatestCommit: &t, Language: "Go", Contributors: n / 40}
 	}
 	return out
-}
-
-// madeUpFacts derives plausible GitHub facts from a repository URL.
-func madeUpFacts(url string) *site.RepoFacts {
-	h := sha256.Sum256([]byte(url))
-	n := int(h[0])<<8 | int(h[1])
-	commit := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n%2400)
-	licenses := []string{"Apache-2.0", "MIT", "BSD-3-Clause", "GPL-3.0", "MPL-2.0", "AGPL-3.0"}
-	languages := []string{"Go", "Rust", "Python", "Java", "TypeScript", "C++", "Shell"}
-	return &site.RepoFacts{Stars: n % 30000, Forks: n % 3000, License: licenses[int(h[2])%len(licenses)],
-		Language: languages[int(h[3])%len(languages)], LatestCommit: &commit, Contributors: n % 900,
-		ReleaseTag: "v1." + strconv.Itoa(int(h[4])%20) + ".0", ReleaseDate: &commit}
 }
 
 // csp is the policy the site must work under: scripts, styles and images

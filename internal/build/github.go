@@ -96,6 +96,11 @@ func repoRefs(l *landscape.Landscape) ([]gh.RepoRef, map[string][]*landscape.Ite
 	return refs, where
 }
 
+// ApplyGitHub copies GitHub facts, by repository URL, into the site model
+// and sums stars, as a build does after its GitHub stage: for tests and
+// tools that assemble a site themselves.
+func ApplyGitHub(s *site.Site, facts map[string]*gh.Repo) { applyGitHub(s, facts) }
+
 // applyGitHub copies GitHub facts into the site model and sums stars.
 func applyGitHub(s *site.Site, facts map[string]*gh.Repo) {
 	for _, it := range s.Items {

@@ -48,8 +48,13 @@ type milestone struct {
 	Since      string // time since the previous step: "2 years later"
 }
 
+// orgView is the item's organization and, when its primary repository is
+// owned by a GitHub organization, that organization's profile. The two may
+// differ (a foundation's project has its own GitHub organization).
 type orgView struct {
-	Name, Description, Location, Website, GitHub string
+	Name string
+	// GitHubName is the GitHub organization's display name or login.
+	GitHubName, Description, Location, Website, GitHub string
 }
 
 type auditView struct {
@@ -102,12 +107,11 @@ func newOrgView(it *site.Item) *orgView {
 	}
 	o := &orgView{Name: it.Organization}
 	if pr := it.OrgProfile; pr != nil {
+		o.GitHubName = cmp.Or(pr.Name, pr.Login)
 		o.Description, o.Location = pr.Description, pr.Location
 		o.Website = safeURL(withScheme(pr.Website))
 		o.GitHub = "https://github.com/" + url.PathEscape(pr.Login)
-		if o.Name == "" {
-			o.Name = cmp.Or(pr.Name, pr.Login)
-		}
+		o.Name = cmp.Or(o.Name, o.GitHubName)
 	}
 	return o
 }

@@ -168,8 +168,18 @@ func newLanguageBar(id string, bytes map[string]int) *languageBar {
 		sum += l.n
 		end := sum * languageBarWidth / total
 		b.Segments = append(b.Segments, languageShare{Name: l.name, X: x, W: end - x,
-			Percent: fmt.Sprintf("%.1f%%", float64(l.n)*100/float64(total)), Class: "lang" + strconv.Itoa(i)})
+			Percent: percent(l.n, total), Class: "lang" + strconv.Itoa(i)})
 		x = end
 	}
 	return b
+}
+
+// percent writes n of total to a tenth of a percent; a share too small to
+// show as 0.1% is "<0.1%", never "0.0%".
+func percent(n, total int) string {
+	p := float64(n) * 100 / float64(total)
+	if p < 0.05 && n > 0 {
+		return "<0.1%"
+	}
+	return fmt.Sprintf("%.1f%%", p)
 }

@@ -89,6 +89,9 @@ func TestLanguageBar(t *testing.T) {
 	if diff := cmp.Diff([]string{"70.0%", "10.0%", "10.0%", "5.0%", "3.0%", "2.0%"}, pct); diff != "" {
 		t.Errorf("percents (-want +got):\n%s", diff)
 	}
+	if got := percent(1, 100000); got != "<0.1%" {
+		t.Errorf("got %q for a tiny share, want <0.1%%", got)
+	}
 	if newLanguageBar("r", map[string]int{"Go": 0}) != nil {
 		t.Error("a bar without bytes")
 	}
