@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"github.com/serverless-landscape/landscape/internal/site"
 )
 
 // funcs is the one FuncMap of the template set; every function is tested
@@ -137,17 +135,19 @@ func plural(n int, one, many string) string {
 	return thousands(n) + " " + many
 }
 
-// tileClass gives a tile its look: featured (or graduated) tiles are larger,
-// archived ones grey, closed-source ones dashed.
-func tileClass(it *site.Item) string {
+// tileClass gives a tile its look: featured tiles (featured_items, never
+// by a fixed rule) are larger, with a class by their rule's order (f1, f2,
+// ...) so that each label has its own colour; archived tiles are grey,
+// closed-source ones dashed.
+func tileClass(t tileView) string {
 	c := "t"
-	if it.Featured || it.Maturity == "graduated" {
-		c += " f"
+	if t.Featured {
+		c += " f f" + strconv.Itoa(min(max(t.Item.FeaturedOrder, 1), 4))
 	}
-	if it.Archived {
+	if t.Item.Archived {
 		c += " a"
 	}
-	if !it.OpenSource {
+	if !t.Item.OpenSource {
 		c += " c"
 	}
 	return c
@@ -155,11 +155,11 @@ func tileClass(it *site.Item) string {
 
 // boxClass sizes a subcategory box by how many tiles it holds, so boxes
 // share a band in proportion to their content (classes w1..w12 in the CSS).
-func boxClass(sub *site.Subcategory) string {
+func boxClass(b boxView) string {
 	weight := 0
-	for _, it := range sub.Items {
+	for _, t := range b.Tiles {
 		weight++
-		if it.Featured || it.Maturity == "graduated" {
+		if t.Featured {
 			weight += 3
 		}
 	}
