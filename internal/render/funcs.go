@@ -23,6 +23,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"title":     title,
 		"truncate":  truncate,
 		"plural":    plural,
+		"nameClass": nameClass,
 		"tileClass": tileClass,
 		"boxClass":  boxClass,
 		"filterURL": filterURL,
@@ -151,6 +152,22 @@ func tileClass(t tileView) string {
 		c += " c"
 	}
 	return c
+}
+
+// nameClass sizes the name on a tile without a logo by its longest word,
+// so that a word is made smaller rather than broken ("OpenFunct ion"):
+// "nm nmK" for a longest word of K runes (10 to 24), "" for shorter words,
+// which fit at the usual size. The CSS derives the font size from K and
+// the tile's width at each zoom level.
+func nameClass(name string) string {
+	longest := 0
+	for _, w := range strings.Fields(name) {
+		longest = max(longest, utf8.RuneCountInString(w))
+	}
+	if longest < 5 {
+		return ""
+	}
+	return "nm nm" + strconv.Itoa(min(longest, 24))
 }
 
 // boxClass sizes a subcategory box by how many tiles it holds, so boxes

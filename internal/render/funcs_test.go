@@ -15,7 +15,7 @@ import (
 
 func TestFuncMapIsTested(t *testing.T) {
 	tested := []string{"markdown", "compact", "thousands", "date", "safeURL", "host", "label",
-		"title", "truncate", "plural", "tileClass", "boxClass", "filterURL", "license",
+		"title", "truncate", "plural", "nameClass", "tileClass", "boxClass", "filterURL", "license",
 		"language", "commit", "contribs", "stars"}
 	r := newTestRenderer(t)
 	fm := r.funcs()
@@ -182,6 +182,15 @@ func TestTileBoxClass(t *testing.T) {
 // featured tiles first in their box by their rule's order, not in the
 // tabs of the groups a rule excludes, and graduated items plain without a
 // rule.
+func TestNameClass(t *testing.T) {
+	for in, want := range map[string]string{"Gamma": "nm nm5", "Iota Functions": "nm nm9", "Beta Eng": "", "OpenFunction": "nm nm12",
+		"Très Longuemotàrallonge": "nm nm18", strings.Repeat("x", 40): "nm nm24", "": ""} {
+		if got := nameClass(in); got != want {
+			t.Errorf("nameClass(%q): got %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestBandsFeatured(t *testing.T) {
 	grad := &site.Item{Name: "grad", Maturity: "graduated"}
 	inc := &site.Item{Name: "inc", Featured: true, FeaturedOrder: 2, FeaturedLabel: "Incubating"}
