@@ -76,7 +76,9 @@ type CategoryOrder struct {
 }
 
 // FeaturedRule makes items larger on the landscape view when one of their
-// fields (maturity or subcategory) has one of the listed values.
+// fields (maturity, category or subcategory) has one of the listed values,
+// with the option's label on the tile; options of lower order come first
+// in their box. Nothing is featured without a rule, as in landscape2.
 type FeaturedRule struct {
 	Field   string `yaml:"field"`
 	Options []struct {
@@ -84,6 +86,11 @@ type FeaturedRule struct {
 		Order int    `yaml:"order"`
 		Label string `yaml:"label"`
 	} `yaml:"options"`
+	// Exclude names the groups (by name or alias) whose tabs do not
+	// feature what this rule features.
+	Exclude struct {
+		Groups []string `yaml:"groups"`
+	} `yaml:"exclude"`
 }
 
 // PosterSettings shape the downloadable posters (landscape.svg, .pdf, .png).

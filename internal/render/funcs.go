@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"github.com/serverless-landscape/landscape/internal/site"
 )
 
 // funcs is the one FuncMap of the template set; every function is tested
@@ -25,6 +23,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"title":     title,
 		"truncate":  truncate,
 		"plural":    plural,
+		"nameClass": nameClass,
 		"tileClass": tileClass,
 		"boxClass":  boxClass,
 		"filterURL": filterURL,
@@ -138,29 +137,47 @@ func plural(n int, one, many string) string {
 	return thousands(n) + " " + many
 }
 
-// tileClass gives a tile its look: featured (or graduated) tiles are larger,
-// archived ones grey, closed-source ones dashed.
-func tileClass(it *site.Item) string {
+// tileClass gives a tile its look: featured tiles (featured_items, never
+// by a fixed rule) are larger, with a class by their rule's order (f1, f2,
+// ...) so that each label has its own colour; archived tiles are grey,
+// closed-source ones dashed.
+func tileClass(t tileView) string {
 	c := "t"
-	if it.Featured || it.Maturity == "graduated" {
-		c += " f"
+	if t.Featured {
+		c += " f f" + strconv.Itoa(min(max(t.Item.FeaturedOrder, 1), 4))
 	}
-	if it.Archived {
+	if t.Item.Archived {
 		c += " a"
 	}
-	if !it.OpenSource {
+	if !t.Item.OpenSource {
 		c += " c"
 	}
 	return c
 }
 
+// nameClass sizes the name on a tile without a logo by its longest word,
+// so that a word is made smaller rather than broken ("OpenFunct ion"):
+// "nm nmK" for a longest word of K runes (10 to 24), "" for shorter words,
+// which fit at the usual size. The CSS derives the font size from K and
+// the tile's width at each zoom level.
+func nameClass(name string) string {
+	longest := 0
+	for _, w := range strings.Fields(name) {
+		longest = max(longest, utf8.RuneCountInString(w))
+	}
+	if longest < 5 {
+		return ""
+	}
+	return "nm nm" + strconv.Itoa(min(longest, 24))
+}
+
 // boxClass sizes a subcategory box by how many tiles it holds, so boxes
 // share a band in proportion to their content (classes w1..w12 in the CSS).
-func boxClass(sub *site.Subcategory) string {
+func boxClass(b boxView) string {
 	weight := 0
-	for _, it := range sub.Items {
+	for _, t := range b.Tiles {
 		weight++
-		if it.Featured || it.Maturity == "graduated" {
+		if t.Featured {
 			weight += 3
 		}
 	}

@@ -6,13 +6,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/serverless-landscape/landscape/internal/landscape"
 	"github.com/serverless-landscape/landscape/internal/site"
 	"github.com/serverless-landscape/landscape/templates"
 )
 
 func TestFuncMapIsTested(t *testing.T) {
 	tested := []string{"markdown", "compact", "thousands", "date", "safeURL", "host", "label",
-		"title", "truncate", "plural", "tileClass", "boxClass", "filterURL", "license",
+		"title", "truncate", "plural", "nameClass", "tileClass", "boxClass", "filterURL", "license",
 		"language", "commit", "contribs", "stars", "icon"}
 	r := newTestRenderer(t)
 	fm := r.funcs()
@@ -144,33 +147,73 @@ func TestTruncatePlural(t *testing.T) {
 func TestTileBoxClass(t *testing.T) {
 	for _, tt := range []struct {
 		name string
-		it   site.Item
+		t    tileView
 		want string
 	}{
-		{"open source", site.Item{OpenSource: true}, "t"},
-		{"graduated", site.Item{OpenSource: true, Maturity: "graduated"}, "t f"},
-		{"featured closed archived", site.Item{Featured: true, Archived: true}, "t f a c"},
+		{"open source", tileView{Item: &site.Item{OpenSource: true}}, "t"},
+		{"graduated is not featured by itself", tileView{Item: &site.Item{OpenSource: true, Maturity: "graduated"}}, "t"},
+		{"featured second closed archived", tileView{Item: &site.Item{Featured: true, FeaturedOrder: 2, Archived: true}, Featured: true}, "t f f2 a c"},
+		{"featured without an order", tileView{Item: &site.Item{Featured: true, OpenSource: true}, Featured: true}, "t f f1"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := tileClass(&tt.it); got != tt.want {
+			if got := tileClass(tt.t); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
-	sub := func(n, featured int) *site.Subcategory {
-		s := &site.Subcategory{}
+	box := func(n, featured int) boxView {
+		var b boxView
 		for i := range n {
-			s.Items = append(s.Items, &site.Item{Featured: i < featured})
+			b.Tiles = append(b.Tiles, tileView{Item: &site.Item{}, Featured: i < featured})
 		}
-		return s
+		return b
 	}
 	for _, tt := range []struct {
 		n, featured int
 		want        string
 	}{{0, 0, "box w1"}, {1, 0, "box w1"}, {5, 0, "box w3"}, {4, 4, "box w4"}, {1000, 0, "box w12"}} {
-		if got := boxClass(sub(tt.n, tt.featured)); got != tt.want {
+		if got := boxClass(box(tt.n, tt.featured)); got != tt.want {
 			t.Errorf("boxClass(%d items, %d featured): got %q, want %q", tt.n, tt.featured, got, tt.want)
 		}
+	}
+}
+
+// TestBandsFeatured checks that featuring follows featured_items only:
+// featured tiles first in their box by their rule's order, not in the
+// tabs of the groups a rule excludes, and graduated items plain without a
+// rule.
+func TestNameClass(t *testing.T) {
+	for in, want := range map[string]string{"Gamma": "nm nm5", "Iota Functions": "nm nm9", "Beta Eng": "", "OpenFunction": "nm nm12",
+		"Très Longuemotàrallonge": "nm nm18", strings.Repeat("x", 40): "nm nm24", "": ""} {
+		if got := nameClass(in); got != want {
+			t.Errorf("nameClass(%q): got %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestBandsFeatured(t *testing.T) {
+	grad := &site.Item{Name: "grad", Maturity: "graduated"}
+	inc := &site.Item{Name: "inc", Featured: true, FeaturedOrder: 2, FeaturedLabel: "Incubating"}
+	top := &site.Item{Name: "top", Featured: true, FeaturedOrder: 1, FeaturedLabel: "Graduated", FeaturedExcept: []string{"partners"}}
+	plain := &site.Item{Name: "plain"}
+	cat := func(name string, items ...*site.Item) *site.Category {
+		return &site.Category{Name: name, Subcategories: []*site.Subcategory{{Name: "B", Items: items}}}
+	}
+	groups := []landscape.Group{{Name: "Projects", Alias: "projects", Categories: []string{"P"}}, {Name: "Partners", Alias: "partners", Categories: []string{"Q"}}}
+	b := bands([]*site.Category{cat("P", plain, grad, inc, top), cat("Q", plain, top)}, nil, "/", "", groups)
+	var got []string
+	for _, band := range b {
+		for _, tile := range band.Boxes[0].Tiles {
+			got = append(got, band.Category.Name+":"+tile.Item.Name+":"+tileClass(tile))
+		}
+	}
+	want := []string{"P:top:t f f1 c", "P:inc:t f f2 c", "P:plain:t c", "P:grad:t c", "Q:plain:t c", "Q:top:t c"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tiles (-want +got):\n%s", diff)
+	}
+	keys := legendKeys(b)
+	if diff := cmp.Diff([]legendKey{{"t f f1", "Graduated"}, {"t f f2", "Incubating"}}, keys); diff != "" {
+		t.Errorf("legend (-want +got):\n%s", diff)
 	}
 }
 

@@ -147,7 +147,7 @@ func flags(it *site.Item) int {
 	if it.OpenSource {
 		f |= flagOpenSource
 	}
-	if it.Featured || it.Maturity == "graduated" {
+	if it.Featured {
 		f |= flagFeatured
 	}
 	if it.Archived {

@@ -34,7 +34,7 @@ func TestIndexData(t *testing.T) {
 		Groups: []indexGroup{{Alias: "bees", Name: "Bees", Categories: []int{1}}},
 		Tags:   []string{"runtime"},
 		Items: [][]any{
-			{"x", "X", "", []int{1, 0}, 0, 1, 1, -1, flagOpenSource | flagFeatured | flagEndUser, 7, 0, 0, "d", "o/x", 0, 10},
+			{"x", "X", "", []int{1, 0}, 0, 1, 1, -1, flagOpenSource | flagEndUser /* graduated, but no rule features it */, 7, 0, 0, "d", "o/x", 0, 10},
 			{"y", "Y", "", []int{0}, 1, 0, 0, -1, flagArchived, 0, 0, 0, "", "", -1, 0},
 		},
 	}

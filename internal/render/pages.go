@@ -20,8 +20,9 @@ func (r *Renderer) RenderIndex(s *site.Site, a Assets, dir string) error {
 		return err
 	}
 	data.Search = search
-	v := &indexView{Page: p, Bands: bands(s.Categories, index, p.Base, ""), Data: data, Items: len(s.Items), Posters: r.Posters}
+	v := &indexView{Page: p, Bands: bands(s.Categories, index, p.Base, "", s.Settings.Groups), Data: data, Items: len(s.Items), Posters: r.Posters}
 	v.Tabs, v.AllTab = tabs(data, p.Base)
+	v.Featured = legendKeys(v.Bands)
 	if len(data.Groups) > 0 { // the first group is the tab the page opens with
 		for i := range v.Bands {
 			v.Bands[i].Hidden = !slices.Contains(data.Groups[0].Categories, v.Bands[i].Index)
@@ -81,20 +82,20 @@ func (r *Renderer) renderMisc(s *site.Site, a Assets, dir string) error {
 func (r *Renderer) renderEmbeds(s *site.Site, a Assets, dir string) error {
 	all := newPage(s, a, "embed.html", "Embed", "", "")
 	all.Own = a.Embed
-	if err := r.page(dir, all.Path, "embed.html", &embedView{Page: all, Bands: bands(s.Categories, nil, all.Base, "_blank")}); err != nil {
+	if err := r.page(dir, all.Path, "embed.html", &embedView{Page: all, Bands: bands(s.Categories, nil, all.Base, "_blank", s.Settings.Groups)}); err != nil {
 		return err
 	}
 	for _, c := range s.Categories {
 		p := newPage(s, a, "embed/"+c.Slug+".html", c.Name, "", "")
 		p.Own = a.Embed
-		if err := r.page(dir, p.Path, "embed.html", &embedView{Page: p, Category: c, Bands: bands([]*site.Category{c}, nil, p.Base, "_blank")}); err != nil {
+		if err := r.page(dir, p.Path, "embed.html", &embedView{Page: p, Category: c, Bands: bands([]*site.Category{c}, nil, p.Base, "_blank", s.Settings.Groups)}); err != nil {
 			return err
 		}
 		for _, sub := range c.Subcategories {
 			p := newPage(s, a, "embed/"+c.Slug+"/"+sub.Slug+".html", c.Name+" / "+sub.Name, "", "")
 			p.Own = a.Embed
 			one := &site.Category{Name: c.Name, Slug: c.Slug, Subcategories: []*site.Subcategory{sub}}
-			v := &embedView{Page: p, Category: c, Bands: bands([]*site.Category{one}, nil, p.Base, "_blank")}
+			v := &embedView{Page: p, Category: c, Bands: bands([]*site.Category{one}, nil, p.Base, "_blank", s.Settings.Groups)}
 			if err := r.page(dir, p.Path, "embed.html", v); err != nil {
 				return fmt.Errorf("embed %s: %w", sub.Name, err)
 			}

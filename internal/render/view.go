@@ -1,8 +1,10 @@
 package render
 
 import (
+	"cmp"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/serverless-landscape/landscape/internal/landscape"
@@ -61,9 +63,11 @@ type indexView struct {
 	// when no group has them all.
 	Tabs   []tabView
 	AllTab bool
-	Data   *indexData
-	Items  int
-	Stars  int
+	// Featured holds one featured tile per label, for the legend.
+	Featured []legendKey
+	Data     *indexData
+	Items    int
+	Stars    int
 	// Posters lists the poster downloads, absent when the build skips them.
 	Posters bool
 }
@@ -136,26 +140,34 @@ type boxView struct {
 }
 
 // tileView is one tile; Index is the item's position in the page data and
-// Target opens item pages outside an iframe on embedded pages.
+// Target opens item pages outside an iframe on embedded pages. Featured
+// says whether the tile is featured in this box: the item's rule may
+// exclude the groups the box's category is shown in.
 type tileView struct {
-	Item   *site.Item
-	Index  int
-	Base   string
-	Target string
+	Item     *site.Item
+	Index    int
+	Base     string
+	Target   string
+	Featured bool
 }
 
 // bands lays out categories as bands; index gives each item's data position.
-func bands(cats []*site.Category, index map[*site.Item]int, base, target string) []bandView {
+// In a box, featured tiles come first, by their rule's order, then the
+// others in file order.
+func bands(cats []*site.Category, index map[*site.Item]int, base, target string, groups []landscape.Group) []bandView {
 	var out []bandView
 	box := 0
 	for ci, c := range cats {
 		b := bandView{Index: ci, Category: c}
+		in := groupsOf(c.Name, groups)
 		for _, sub := range c.Subcategories {
 			if len(sub.Items) > 0 {
 				bv := boxView{Index: box, Sub: sub}
 				for _, it := range sub.Items {
-					bv.Tiles = append(bv.Tiles, tileView{Item: it, Index: index[it], Base: base, Target: target})
+					f := it.Featured && !excluded(in, it.FeaturedExcept)
+					bv.Tiles = append(bv.Tiles, tileView{Item: it, Index: index[it], Base: base, Target: target, Featured: f})
 				}
+				slices.SortStableFunc(bv.Tiles, func(x, y tileView) int { return featuredRank(x) - featuredRank(y) })
 				b.Boxes = append(b.Boxes, bv)
 			}
 			box++
@@ -163,6 +175,63 @@ func bands(cats []*site.Category, index map[*site.Item]int, base, target string)
 		if len(b.Boxes) > 0 {
 			out = append(out, b)
 		}
+	}
+	return out
+}
+
+func featuredRank(t tileView) int {
+	if !t.Featured {
+		return 1 << 30
+	}
+	return t.Item.FeaturedOrder
+}
+
+// groupsOf lists the names and aliases of the groups showing a category.
+func groupsOf(cat string, groups []landscape.Group) [][2]string {
+	var out [][2]string
+	for _, g := range groups {
+		if slices.Contains(g.Categories, cat) {
+			out = append(out, [2]string{g.Name, g.Alias})
+		}
+	}
+	return out
+}
+
+// excluded tells whether every group showing a category is one that a
+// featured_items rule excludes (by name or alias).
+func excluded(in [][2]string, except []string) bool {
+	if len(in) == 0 || len(except) == 0 {
+		return false
+	}
+	for _, g := range in {
+		if !slices.Contains(except, g[0]) && !slices.Contains(except, g[1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// legendKey is a featured label of the legend and its tiles' class.
+type legendKey struct{ Class, Label string }
+
+// legendKeys are the featured labels, in their rules' order, for the legend.
+func legendKeys(b []bandView) []legendKey {
+	var ts []tileView
+	seen := map[string]bool{}
+	for _, band := range b {
+		for _, box := range band.Boxes {
+			for _, t := range box.Tiles {
+				if t.Featured && !seen[t.Item.FeaturedLabel] {
+					seen[t.Item.FeaturedLabel] = true
+					ts = append(ts, t)
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(ts, func(x, y tileView) int { return x.Item.FeaturedOrder - y.Item.FeaturedOrder })
+	out := make([]legendKey, len(ts))
+	for i, t := range ts {
+		out[i] = legendKey{"t f f" + strconv.Itoa(min(max(t.Item.FeaturedOrder, 1), 4)), cmp.Or(t.Item.FeaturedLabel, "Featured")}
 	}
 	return out
 }

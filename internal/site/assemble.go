@@ -60,7 +60,7 @@ func newItem(src *landscape.Item, s *landscape.Settings) *Item {
 		it.Repos = append(it.Repos, Repo{URL: r.URL, Branch: r.Branch, Primary: i == 0 && src.RepoURL != ""})
 	}
 	it.Organization, it.OrgSource = OrganizationName(src, s)
-	it.Featured = featured(it, s.FeaturedItems)
+	feature(it, s.FeaturedItems)
 	return it
 }
 
@@ -95,22 +95,28 @@ func NormalizePath(p string) string {
 	return strings.TrimSpace(cat) + " / " + strings.TrimSpace(sub)
 }
 
-func featured(it *Item, rules []landscape.FeaturedRule) bool {
+// feature applies the first featured_items rule whose field has one of the
+// rule's values for the item.
+func feature(it *Item, rules []landscape.FeaturedRule) {
 	for _, r := range rules {
+		var v string
+		switch r.Field {
+		case "maturity", "project":
+			v = it.Maturity
+		case "category":
+			v = it.Category
+		case "subcategory":
+			v = it.Subcategory
+		default:
+			continue
+		}
 		for _, o := range r.Options {
-			switch r.Field {
-			case "maturity", "project":
-				if it.Maturity != "" && it.Maturity == o.Value {
-					return true
-				}
-			case "subcategory":
-				if it.Subcategory == o.Value {
-					return true
-				}
+			if v != "" && v == o.Value {
+				it.Featured, it.FeaturedLabel, it.FeaturedOrder, it.FeaturedExcept = true, o.Label, o.Order, r.Exclude.Groups
+				return
 			}
 		}
 	}
-	return false
 }
 
 // orderSubcategories applies settings `categories` as landscape2 does: an

@@ -40,33 +40,40 @@ type Subcategory struct {
 // Item is one tile and one page, with every computed field. Its JSON form is
 // the public schema of data/items.json (docs/data.md).
 type Item struct {
-	ID            string          `json:"id"` // stable: the page is items/ID.html whatever box the item is in
-	Name          string          `json:"name"`
-	Description   string          `json:"description,omitempty"`
-	HomepageURL   string          `json:"homepage_url,omitempty"`
-	Category      string          `json:"category"`
-	Subcategory   string          `json:"subcategory"`
-	Paths         []string        `json:"paths"`          // "Category / Subcategory", the item's own box first
-	Logo          string          `json:"logo,omitempty"` // path of the logo file under the site root; "" for a placeholder tile
-	LogoRatio     float64         `json:"logo_ratio,omitempty"`
-	Maturity      string          `json:"maturity,omitempty"` // foundation maturity from `project:`
-	Organization  string          `json:"organization,omitempty"`
-	OrgSource     OrgSource       `json:"-"` // where Organization came from
-	Crunchbase    string          `json:"crunchbase_url,omitempty"`
-	OpenSource    bool            `json:"open_source"`
-	License       string          `json:"license,omitempty"` // SPDX id, from the data or else from GitHub
-	Language      string          `json:"language,omitempty"`
-	Stars         int             `json:"stars,omitempty"` // summed over every GitHub repository
-	Repos         []Repo          `json:"repos,omitempty"`
-	Twitter       string          `json:"twitter_url,omitempty"`
-	Bluesky       string          `json:"bluesky_url,omitempty"`
-	BestPractices string          `json:"bestpractices_url,omitempty"`
-	Joined        string          `json:"joined,omitempty"`
-	EndUser       bool            `json:"enduser,omitempty"`
-	Featured      bool            `json:"featured,omitempty"`
-	Archived      bool            `json:"archived,omitempty"` // archived as a project, or every repository archived on GitHub
-	LatestCommit  *time.Time      `json:"latest_commit,omitempty"`
-	Extra         landscape.Extra `json:"extra,omitzero"`
+	ID            string    `json:"id"` // stable: the page is items/ID.html whatever box the item is in
+	Name          string    `json:"name"`
+	Description   string    `json:"description,omitempty"`
+	HomepageURL   string    `json:"homepage_url,omitempty"`
+	Category      string    `json:"category"`
+	Subcategory   string    `json:"subcategory"`
+	Paths         []string  `json:"paths"`          // "Category / Subcategory", the item's own box first
+	Logo          string    `json:"logo,omitempty"` // path of the logo file under the site root; "" for a placeholder tile
+	LogoRatio     float64   `json:"logo_ratio,omitempty"`
+	Maturity      string    `json:"maturity,omitempty"` // foundation maturity from `project:`
+	Organization  string    `json:"organization,omitempty"`
+	OrgSource     OrgSource `json:"-"` // where Organization came from
+	Crunchbase    string    `json:"crunchbase_url,omitempty"`
+	OpenSource    bool      `json:"open_source"`
+	License       string    `json:"license,omitempty"` // SPDX id, from the data or else from GitHub
+	Language      string    `json:"language,omitempty"`
+	Stars         int       `json:"stars,omitempty"` // summed over every GitHub repository
+	Repos         []Repo    `json:"repos,omitempty"`
+	Twitter       string    `json:"twitter_url,omitempty"`
+	Bluesky       string    `json:"bluesky_url,omitempty"`
+	BestPractices string    `json:"bestpractices_url,omitempty"`
+	Joined        string    `json:"joined,omitempty"`
+	EndUser       bool      `json:"enduser,omitempty"`
+	Featured      bool      `json:"featured,omitempty"`
+	// FeaturedLabel, FeaturedOrder and FeaturedExcept come from the
+	// featured_items rule that features the item: the tile's label, its
+	// rank in the box (lower first) and the groups whose tabs do not
+	// feature it.
+	FeaturedLabel  string          `json:"-"`
+	FeaturedOrder  int             `json:"-"`
+	FeaturedExcept []string        `json:"-"`
+	Archived       bool            `json:"archived,omitempty"` // archived as a project, or every repository archived on GitHub
+	LatestCommit   *time.Time      `json:"latest_commit,omitempty"`
+	Extra          landscape.Extra `json:"extra,omitzero"`
 	// OrgProfile is the GitHub organization owning the primary repository.
 	OrgProfile *OwnerFacts `json:"organization_profile,omitempty"`
 
