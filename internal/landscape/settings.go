@@ -159,7 +159,7 @@ var knownSettings = []string{
 
 // LoadSettings reads settings.yml from fsys.
 func LoadSettings(fsys fs.FS, name string) (*Settings, diag.List, error) {
-	data, err := fs.ReadFile(fsys, name)
+	data, err := readInput(fsys, name, maxSettingsBytes)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", name, err)
 	}
