@@ -16,7 +16,8 @@ import (
 // (Vitess, of cncf-full, with facts from the fake GitHub) on a desktop and
 // a phone, in light and dark mode: every section is there, every
 // repository has its charts, nothing overflows the page sideways, and
-// axe-core finds nothing serious. Screenshots go to test-output/.
+// axe-core finds nothing serious; then the stats page, on both widths.
+// Screenshots go to test-output/.
 func TestItemPage(t *testing.T) {
 	dir, _ := buildSiteWith(t, "cncf-full", options{logos: true, facts: true})
 	srv := serve(t, dir, "/")
@@ -59,6 +60,28 @@ func TestItemPage(t *testing.T) {
 				}
 			})
 		}
+	}
+	for _, width := range []int64{1440, 390} {
+		t.Run("stats/"+strconv.FormatInt(width, 10), func(t *testing.T) {
+			b.do(t, chromedp.EmulateViewport(width, 900, chromedp.EmulateScale(1)))
+			b.do(t, chromedp.Navigate(srv.URL+"/stats.html"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+			if n := eval[int](t, b, `document.querySelectorAll('main svg').length`); n < 15 {
+				t.Errorf("got %d charts on the stats page, want 15 or more", n)
+			}
+			if over := eval[int](t, b, `document.documentElement.scrollWidth - window.innerWidth`); over > 0 {
+				t.Errorf("the stats page is %dpx wider than the window", over)
+			}
+			for _, v := range axe(t, b) {
+				t.Errorf("%s", v)
+			}
+			png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(out, "stats-cncf-full-"+strconv.FormatInt(width, 10)+".png"), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		})
 	}
 	b.check(t)
 }
