@@ -113,3 +113,34 @@ func checkItemSections(t *testing.T, b *browser) {
 		t.Error("extra keys shown raw")
 	}
 }
+
+// TestProjectsTable sorts the projects table by a number column and back,
+// and checks the page without the script is the whole table.
+func TestProjectsTable(t *testing.T) {
+	dir, _ := testSite(t)
+	srv := serve(t, dir, "/sub/")
+	b := newBrowser(t, hostOf(srv.URL))
+	b.do(t, chromedp.Navigate(srv.URL+"/sub/projects.html"), chromedp.WaitVisible(chromedp.CSS(".projects-table")))
+	names := `[...document.querySelectorAll('.projects-table tbody th')].map(th => th.textContent)`
+	if got := eval[[]string](t, b, names); strings.Join(got, ",") != "Alpha Runtime,Delta Store,Epsilon,Gamma,Theta Trace" {
+		t.Errorf("got rows %q, want every project by name", got)
+	}
+	if !eval[bool](t, b, `!!document.querySelector('.nav a[href$="projects.html"][aria-current=page]')`) {
+		t.Error("the header does not link to the projects page")
+	}
+	const starsButton = `.projects-table thead th:nth-child(8) button`
+	stars := "document.querySelector('" + starsButton + "')"
+	b.do(t, chromedp.Click(chromedp.CSS(starsButton)))
+	if got := eval[[]string](t, b, names); strings.Join(got, ",") != "Gamma,Epsilon,Delta Store,Alpha Runtime,Theta Trace" {
+		t.Errorf("by stars: got %q", got)
+	}
+	b.do(t, chromedp.Click(chromedp.CSS(starsButton)))
+	if got := eval[[]string](t, b, names); got[0] != "Theta Trace" ||
+		eval[string](t, b, stars+`.parentElement.getAttribute('aria-sort')`) != "descending" {
+		t.Errorf("by stars, descending: got %q", got)
+	}
+	for _, v := range axe(t, b) {
+		t.Errorf("%s", v)
+	}
+	b.check(t)
+}
