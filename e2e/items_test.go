@@ -16,7 +16,8 @@ import (
 // (Vitess, of cncf-full, with facts from the fake GitHub) on a desktop and
 // a phone, in light and dark mode: every section is there, every
 // repository has its charts, nothing overflows the page sideways, and
-// axe-core finds nothing serious. Screenshots go to test-output/.
+// axe-core finds nothing serious; then the stats page, on both widths.
+// Screenshots go to test-output/.
 func TestItemPage(t *testing.T) {
 	dir, _ := buildSiteWith(t, "cncf-full", options{logos: true, facts: true})
 	srv := serve(t, dir, "/")
@@ -60,6 +61,28 @@ func TestItemPage(t *testing.T) {
 			})
 		}
 	}
+	for _, width := range []int64{1440, 390} {
+		t.Run("stats/"+strconv.FormatInt(width, 10), func(t *testing.T) {
+			b.do(t, chromedp.EmulateViewport(width, 900, chromedp.EmulateScale(1)))
+			b.do(t, chromedp.Navigate(srv.URL+"/stats.html"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+			if n := eval[int](t, b, `document.querySelectorAll('main svg').length`); n < 15 {
+				t.Errorf("got %d charts on the stats page, want 15 or more", n)
+			}
+			if over := eval[int](t, b, `document.documentElement.scrollWidth - window.innerWidth`); over > 0 {
+				t.Errorf("the stats page is %dpx wider than the window", over)
+			}
+			for _, v := range axe(t, b) {
+				t.Errorf("%s", v)
+			}
+			png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(out, "stats-cncf-full-"+strconv.FormatInt(width, 10)+".png"), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
 	b.check(t)
 }
 
@@ -89,4 +112,35 @@ func checkItemSections(t *testing.T, b *browser) {
 	if raw := eval[bool](t, b, `document.querySelector('#item-detail').textContent.includes('Clomonitor name')`); raw {
 		t.Error("extra keys shown raw")
 	}
+}
+
+// TestProjectsTable sorts the projects table by a number column and back,
+// and checks the page without the script is the whole table.
+func TestProjectsTable(t *testing.T) {
+	dir, _ := testSite(t)
+	srv := serve(t, dir, "/sub/")
+	b := newBrowser(t, hostOf(srv.URL))
+	b.do(t, chromedp.Navigate(srv.URL+"/sub/projects.html"), chromedp.WaitVisible(chromedp.CSS(".projects-table")))
+	names := `[...document.querySelectorAll('.projects-table tbody th')].map(th => th.textContent)`
+	if got := eval[[]string](t, b, names); strings.Join(got, ",") != "Alpha Runtime,Delta Store,Epsilon,Gamma,Theta Trace" {
+		t.Errorf("got rows %q, want every project by name", got)
+	}
+	if !eval[bool](t, b, `!!document.querySelector('.nav a[href$="projects.html"][aria-current=page]')`) {
+		t.Error("the header does not link to the projects page")
+	}
+	const starsButton = `.projects-table thead th:nth-child(8) button`
+	stars := "document.querySelector('" + starsButton + "')"
+	b.do(t, chromedp.Click(chromedp.CSS(starsButton)))
+	if got := eval[[]string](t, b, names); strings.Join(got, ",") != "Gamma,Epsilon,Delta Store,Alpha Runtime,Theta Trace" {
+		t.Errorf("by stars: got %q", got)
+	}
+	b.do(t, chromedp.Click(chromedp.CSS(starsButton)))
+	if got := eval[[]string](t, b, names); got[0] != "Theta Trace" ||
+		eval[string](t, b, stars+`.parentElement.getAttribute('aria-sort')`) != "descending" {
+		t.Errorf("by stars, descending: got %q", got)
+	}
+	for _, v := range axe(t, b) {
+		t.Errorf("%s", v)
+	}
+	b.check(t)
 }

@@ -87,6 +87,7 @@ func New(templates fs.FS) (*Renderer, error) {
 func (r *Renderer) RenderPages(s *site.Site, a Assets, dir string) error {
 	for _, step := range []func() error{
 		func() error { return r.renderStats(s, a, dir) },
+		func() error { return r.renderProjects(s, a, dir) },
 		func() error { return r.renderGuide(s, a, dir) },
 		func() error { return r.renderEmbeds(s, a, dir) },
 		func() error { return r.renderEmbedSetup(s, a, dir) },

@@ -91,6 +91,7 @@ type statsView struct {
 	Page
 	Items, OpenSource, Orgs, Stars int
 	Charts                         []chart
+	Repos                          repoStats
 }
 
 func newStats(p Page, s *site.Site) *statsView {
@@ -123,6 +124,8 @@ func newStats(p Page, s *site.Site) *statsView {
 		starsChart(s.Items),
 		newChart("organizations", "Organizations with the most items", orgs[:min(len(orgs), 15)], ""),
 	}
+	v.Charts = append(v.Charts, moreCharts(s)...)
+	v.Repos = newRepoStats(s.Items)
 	return v
 }
 

@@ -23,14 +23,18 @@ type Page struct {
 	Canonical string // absolute URL of the page, "" when settings give no url
 	Nav       string // the current section: landscape, guide, stats
 	HasGuide  bool
-	Script    bool   // whether the page loads the script
-	Own       string // a script of the page's own instead (Assets.Embed, Assets.Setup), or ""
+	// HasProjects says the landscape has foundation projects, and so a
+	// projects page.
+	HasProjects bool
+	Script      bool   // whether the page loads the script
+	Own         string // a script of the page's own instead (Assets.Embed, Assets.Setup), or ""
 }
 
 func newPage(s *site.Site, a Assets, path, title, desc, nav string) Page {
 	p := Page{
 		Settings: s.Settings, Base: basePath(s.Settings), Assets: a, Title: title,
 		Desc: desc, Path: path, Nav: nav, HasGuide: s.Guide != nil && len(s.Guide.Categories) > 0,
+		HasProjects: hasProjects(s.Items),
 	}
 	if p.Desc == "" {
 		p.Desc = s.Settings.Description
