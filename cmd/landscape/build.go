@@ -28,15 +28,20 @@ Examples:
     landscape build --strict --out /tmp/site
     landscape build --offline               # cached GitHub facts and logos only
     landscape build --no-poster             # without landscape.svg, .pdf and .png
+    landscape build --poster-fidelity fidelity.json   # logos measured against Chromium
 
 The posters (landscape.svg, landscape.pdf, landscape.png, and an SVG per
 group) are drawn from the landscape page's layout; they are cached in
---cache-dir and drawn again only when the layout or a logo changes.
+--cache-dir and drawn again only when the layout or a logo changes. The
+logos the drawing cannot render it draws as their embedded raster or as a
+name tile, and warns about each; --poster-fidelity adds those that
+go run ./cmd/logodraw-bench -stamps FILE measured too far from Chromium.
 `
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, c := newFlagSet("build", buildHelp, stderr)
 	noPoster := fs.Bool("no-poster", false, "skip the posters (landscape.svg, landscape.pdf, landscape.png)")
+	fidelity := fs.String("poster-fidelity", "", "a `file` of cmd/logodraw-bench -stamps: logos measured too far from Chromium are drawn as a raster or name tile")
 	if err := c.parse(fs, args); err != nil {
 		return err
 	}
@@ -46,6 +51,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	o := c.options(stderr)
 	o.NoPoster = *noPoster
+	o.PosterFidelity = *fidelity
 	res, err := build.Build(ctx, o)
 	stop()
 	if len(res.Diags) > 0 {

@@ -39,6 +39,9 @@ type Options struct {
 	Offline      bool   // use caches only: no GitHub or logo requests
 	NoPoster     bool   // skip the posters (landscape.svg, .pdf, .png)
 	CacheKey     []byte // seals the poster cache; nil: a key made once in the user's cache folder
+	// PosterFidelity is a record of cmd/logodraw-bench -stamps: logos it
+	// measured too far from Chromium are drawn as a raster or a name tile.
+	PosterFidelity string
 
 	Templates fs.FS        // the site templates
 	Client    *http.Client // for logos and GitHub; nil means a client with timeouts

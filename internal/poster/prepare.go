@@ -19,12 +19,13 @@ import (
 // that a build can keep it (by the SHA-256 of the bytes) and the next one
 // reuse it instead of reading and drawing the logo again.
 type Prepared struct {
-	Why     string // what the renderer cannot draw; "" when it draws the vectors
-	Drawn   bool   // false: the logo is a name tile
-	ViewBox drawing.Rect
-	Symbol  []byte // the scoped <symbol> for the SVG, \x00 where its id prefix goes
-	Stamps  []Stamp
-	Forms   []Form
+	Why      string // what the renderer cannot draw; "" when it draws the vectors
+	Measured string // the reason from a fidelity record (Input.Unfaithful), or ""
+	Drawn    bool   // false: the logo is a name tile
+	ViewBox  drawing.Rect
+	Symbol   []byte // the scoped <symbol> for the SVG, \x00 where its id prefix goes
+	Stamps   []Stamp
+	Forms    []Form
 }
 
 // Stamp is the logo rasterized at one size: premultiplied RGBA rows, deflated.
@@ -80,14 +81,17 @@ func (p *Prepared) covers(n *need) bool {
 var flateWriters = sync.Pool{New: func() any { w, _ := flate.NewWriter(nil, flate.BestSpeed); return w }}
 
 // prepare reads a logo and draws what n asks for. A logo the renderer
-// cannot draw faithfully is drawn as its largest embedded raster, or else
-// is a name tile.
-func prepare(data []byte, n *need) (*Prepared, *drawing.Art) {
+// cannot draw faithfully, by its own account or by measured, is drawn as
+// its largest embedded raster, or else is a name tile.
+func prepare(data []byte, n *need, measured string) (*Prepared, *drawing.Art) {
 	sc, sym, err := drawing.ReadSymbol(data, "\x00")
 	if err != nil {
-		return &Prepared{Why: err.Error()}, nil
+		return &Prepared{Why: err.Error(), Measured: measured}, nil
 	}
-	p := &Prepared{}
+	p := &Prepared{Measured: measured}
+	if measured != "" {
+		sc.Problems = append(sc.Problems, measured)
+	}
 	if len(sc.Problems) > 0 {
 		p.Why = strings.Join(sc.Problems, ", ")
 		r := largest(sc.Rasters)
