@@ -40,6 +40,9 @@ type Options struct {
 	NoPoster     bool   // skip the posters (landscape.svg, .pdf, .png)
 	CacheKey     []byte // seals the poster cache; nil: a key made once in the user's cache folder
 	FactsFrom    string // a deployed site's data/items.json (https URL, file, or FactsSite) for facts the cache lacks; "" for none
+	// PosterFidelity is a record of cmd/logodraw-bench -stamps: logos it
+	// measured too far from Chromium are drawn as a raster or a name tile.
+	PosterFidelity string
 
 	Templates fs.FS        // the site templates
 	Client    *http.Client // for logos and GitHub; nil means a client with timeouts
