@@ -39,9 +39,9 @@ func buildSite(tb testing.TB, name string) (string, *site.Site) {
 	return buildSiteWith(tb, name, options{logos: true})
 }
 
-// options vary buildSite: placeholder tiles instead of logos, and made-up
-// GitHub facts for every repository (the corpora have none), so that the
-// page weighs what a real build's page weighs.
+// options vary buildSite: placeholder tiles instead of logos, and GitHub
+// facts for every repository fetched from a fake GitHub (fetchFacts; the
+// corpora have none), so that the page weighs what a real build's does.
 type options struct{ logos, facts bool }
 
 func buildSiteWith(tb testing.TB, name string, o options) (string, *site.Site) {
@@ -69,6 +69,9 @@ func buildSiteWith(tb testing.TB, name string, o options) (string, *site.Site) {
 		tb.Fatal(err)
 	}
 	stars := recordedStars(src)
+	if o.facts {
+		fetchFacts(tb, s)
+	}
 	for _, it := range s.Items {
 		logo, _ := filepath.Abs(filepath.Join(src, "hosted_logos", filepath.Clean("/"+it.Source.Logo)))
 		if _, err := os.Stat(logo); err == nil && o.logos {
@@ -79,11 +82,7 @@ func buildSiteWith(tb testing.TB, name string, o options) (string, *site.Site) {
 			}
 		}
 		for i, r := range it.Repos {
-			f, ok := stars[r.URL]
-			if o.facts {
-				f, ok = madeUpFacts(r.URL), true
-			}
-			if ok {
+			if f, ok := stars[r.URL]; ok && !o.facts {
 				it.Repos[i].GitHub = f
 				it.Stars += f.Stars
 			}
@@ -141,18 +140,6 @@ func recordedStars(src string) map[string]*site.RepoFacts {
 		out[cols[2]] = &site.RepoFacts{Stars: n, LatestCommit: &t, Language: "Go", Contributors: n / 40}
 	}
 	return out
-}
-
-// madeUpFacts derives plausible GitHub facts from a repository URL.
-func madeUpFacts(url string) *site.RepoFacts {
-	h := sha256.Sum256([]byte(url))
-	n := int(h[0])<<8 | int(h[1])
-	commit := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n%2400)
-	licenses := []string{"Apache-2.0", "MIT", "BSD-3-Clause", "GPL-3.0", "MPL-2.0", "AGPL-3.0"}
-	languages := []string{"Go", "Rust", "Python", "Java", "TypeScript", "C++", "Shell"}
-	return &site.RepoFacts{Stars: n % 30000, Forks: n % 3000, License: licenses[int(h[2])%len(licenses)],
-		Language: languages[int(h[3])%len(languages)], LatestCommit: &commit, Contributors: n % 900,
-		ReleaseTag: "v1." + strconv.Itoa(int(h[4])%20) + ".0", ReleaseDate: &commit}
 }
 
 // csp is the policy the site must work under: scripts, styles and images
