@@ -39,14 +39,32 @@ func TestScreenshots(t *testing.T) {
 	dir, _ = buildSiteWith(t, "cncf-full", options{logos: true, facts: true})
 	srv = serve(t, dir, "/")
 	b = newBrowser(t, hostOf(srv.URL))
+	// At 1440 px and at 390 px (a phone), light and dark.
 	for _, s := range []shot{
 		{"cncf-full", "/", "#landscape .t", false},
 		{"cncf-full-dialog", "/?item=kubernetes", "#item-detail h1", false},
-		{"cncf-full-dark", "/?tab=projects&zoom=1", "#tools", false},
+		{"cncf-full-cards", "/?view=cards&tab=all", "#cards .card", false},
+		{"cncf-full-dark", "/?tab=all&zoom=1", "#tools", false},
+		{"cncf-full-390", "/", "#landscape .t", false},
+		{"cncf-full-390-search", "/?q=prom", "#landscape .t", false},
+		{"cncf-full-390-dark", "/?view=cards", "#cards .card", false},
+		{"cncf-full-390-dark-dialog", "/?item=kubernetes", "#item-detail h1", false},
 	} {
-		if strings.HasSuffix(s.name, "dark") {
-			media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}
-			if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, media); err != nil {
+		scheme := "light"
+		if strings.Contains(s.name, "dark") {
+			scheme = "dark"
+		}
+		media := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}
+		if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, media); err != nil {
+			t.Fatal(err)
+		}
+		if s.name == "cncf-full-390" { // a fresh browser: each has minutes to live
+			b.check(t)
+			b = newBrowser(t, hostOf(srv.URL))
+		}
+		if strings.Contains(s.name, "-390") {
+			phone := emulation.SetDeviceMetricsOverrideParams{Width: 390, Height: 844, DeviceScaleFactor: 1, Mobile: true}
+			if _, err := chromedp.Call(b.ctx, emulation.SetDeviceMetricsOverride, phone); err != nil {
 				t.Fatal(err)
 			}
 		}

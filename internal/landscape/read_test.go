@@ -24,7 +24,6 @@ func (endlessFile) Read(p []byte) (int, error) {
 	return len(p), nil
 }
 
-
 // TestReadInputBounded checks that a file is read to its limit and no
 // further.
 func TestReadInputBounded(t *testing.T) {

@@ -39,6 +39,17 @@ type Settings struct {
 	// the slug is made readable.
 	OrganizationNames map[string]string `yaml:"organization_names" json:"-"`
 
+	// Footer, Header, UpcomingEvent, GridItemsSize, Tags and EndUser are
+	// landscape2's keys of the same names (docs/settings.md).
+	Footer        Footer         `yaml:"footer" json:"-"`
+	Header        Header         `yaml:"header" json:"-"`
+	UpcomingEvent *UpcomingEvent `yaml:"upcoming_event" json:"-"`
+	GridItemsSize string         `yaml:"grid_items_size" json:"-"`
+	// Tags give the items of some boxes a TAG (by tag name), unless their
+	// extra.tag names one; EndUser marks the items of some boxes as end users.
+	Tags    map[string][]BoxRule `yaml:"tags" json:"-"`
+	EndUser []BoxRule            `yaml:"enduser" json:"-"`
+
 	// ScreenshotWidth is landscape2's width of its landscape picture, the
 	// poster's width when poster.width is absent.
 	ScreenshotWidth int `yaml:"screenshot_width" json:"-"`
@@ -91,6 +102,44 @@ type FeaturedRule struct {
 	Exclude struct {
 		Groups []string `yaml:"groups"`
 	} `yaml:"exclude"`
+}
+
+// Footer is the text (markdown, without raw HTML) and links at the foot of
+// every page. Logo is read for landscape2's sake; images named by URL are
+// not downloaded yet, so it is not shown.
+type Footer struct {
+	Links map[string]string `yaml:"links"` // by network: github, slack, twitter, ...
+	Logo  string            `yaml:"logo"`
+	Text  string            `yaml:"text"`
+}
+
+// Header holds the header's links; Logo, like the footer's, is not shown.
+type Header struct {
+	Links struct {
+		GitHub string `yaml:"github"`
+	} `yaml:"links"`
+	Logo string `yaml:"logo"`
+}
+
+// UpcomingEvent is announced on the landscape page until its end date, as
+// the build sees the date. BannerURL is not shown (not downloaded yet).
+type UpcomingEvent struct {
+	Name       string `yaml:"name"`
+	Start      string `yaml:"start"`
+	End        string `yaml:"end"`
+	BannerURL  string `yaml:"banner_url"`
+	DetailsURL string `yaml:"details_url"`
+}
+
+// BoxRule names a category and, optionally, some of its subcategories.
+type BoxRule struct {
+	Category      string   `yaml:"category"`
+	Subcategories []string `yaml:"subcategories"`
+}
+
+// Matches tells whether a box is one the rule names.
+func (r BoxRule) Matches(category, subcategory string) bool {
+	return r.Category == category && (len(r.Subcategories) == 0 || slices.Contains(r.Subcategories, subcategory))
 }
 
 // PosterSettings shape the downloadable posters (landscape.svg, .pdf, .png).
@@ -151,10 +200,17 @@ func defaults() *Settings {
 
 // knownSettings are the landscape2 keys accepted without effect, so that a
 // landscape2-sites settings.yml loads without a wall of warnings.
-var knownSettings = []string{
-	"analytics", "enduser", "footer", "grid_items_size", "header", "images",
-	"logos_viewbox", "members_category", "osano", "upcoming_event",
-	"tags", "view_mode", "base_path",
+var knownSettings = []string{"analytics", "images", "logos_viewbox", "members_category", "osano", "view_mode"}
+
+// ignoredWhy says why each landscape2 key in knownSettings has no effect;
+// a build lists the ones a file has in one notice.
+var ignoredWhy = map[string]string{
+	"analytics":        "it loads a third-party script, which the site's policy (script-src 'self') forbids by design",
+	"osano":            "it loads a third-party script, which the site's policy (script-src 'self') forbids by design",
+	"images":           "images named by URL are not downloaded yet, and the site's policy allows images from the site only",
+	"logos_viewbox":    "logos are always cropped to their drawing",
+	"members_category": "members are shown as the categories list them",
+	"view_mode":        "the page opens in the landscape view; ?view=cards links to the cards",
 }
 
 // LoadSettings reads settings.yml from fsys.
@@ -179,12 +235,22 @@ func ParseSettings(file string, data []byte) (*Settings, diag.List) {
 	}
 	d.boundMappings(root)
 	fields := settingsFields()
+	var ignored []string
+	var first *yaml.Node
 	for _, p := range d.pairs(root, "", "") {
 		if fields[p.key] {
 			d.limitText(p.value, p.key, p.key)
 		} else if !slices.Contains(knownSettings, p.key) {
 			d.warnf(p.kNode, "", p.key, "unknown setting, ignored%s", suggest(p.key, slices.Sorted(maps.Keys(fields))))
+		} else {
+			ignored = append(ignored, p.key+" ("+ignoredWhy[p.key]+")")
+			if first == nil {
+				first = p.kNode
+			}
 		}
+	}
+	if len(ignored) > 0 { // one notice for all of them, rather than silence or a wall of warnings
+		d.warnf(first, "", "", "landscape2 settings without effect here: %s", strings.Join(ignored, "; "))
 	}
 	if err := root.Decode(s); err != nil {
 		d.decodeErrors(root, err, "see docs/settings.md")
@@ -204,7 +270,8 @@ func settingsFields() map[string]bool {
 	return map[string]bool{"name": true, "foundation": true, "url": true, "base_path": true,
 		"description": true, "colors": true, "groups": true, "categories": true,
 		"featured_items": true, "maturity": true, "rules": true, "links": true, "poster": true, "screenshot_width": true,
-		"organization_names": true}
+		"organization_names": true, "footer": true, "header": true, "upcoming_event": true, "grid_items_size": true,
+		"tags": true, "enduser": true}
 }
 
 // checkGroups gives every group a valid alias, distinct from the others,
@@ -256,6 +323,10 @@ func (d *decoder) checkSettings(s *Settings, root *yaml.Node) {
 		}
 	}
 	d.checkGroups(s, root)
+	if g := s.GridItemsSize; g != "" && g != "small" && g != "medium" && g != "large" {
+		d.errorf(at("grid_items_size"), "", "grid_items_size", "%q is not a size (write small, medium or large)", g)
+		s.GridItemsSize = ""
+	}
 	d.checkOrganizationNames(s, root)
 	d.checkPoster(s, root)
 	if s.Rules.MinStars < 0 {

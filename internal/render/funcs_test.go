@@ -309,3 +309,38 @@ func FuzzMarkdown(f *testing.F) {
 		}
 	})
 }
+
+func TestUpcoming(t *testing.T) {
+	r := &Renderer{Today: time.Date(2026, 7, 31, 23, 0, 0, 0, time.UTC)}
+	for _, tt := range []struct {
+		end  string
+		want bool
+	}{{"2026-07-31", true}, {"2026-08-01", true}, {"2026-07-30", false}, {"soon", false}, {"", false}} {
+		e := &landscape.UpcomingEvent{Name: "Con", End: tt.end}
+		if got := r.upcoming(e) != nil; got != tt.want {
+			t.Errorf("event ending %q announced %v, want %v", tt.end, got, tt.want)
+		}
+	}
+	if r.upcoming(nil) != nil {
+		t.Error("no event announced something")
+	}
+}
+
+func TestFooterLinks(t *testing.T) {
+	s := landscape.DefaultSettings()
+	s.Footer.Links = map[string]string{"youtube": "https://youtube.example", "github": "https://github.com/x",
+		"mastodon": "https://m.example", "evil": "javascript:alert(1)"}
+	got := Page{Settings: s}.FooterLinks()
+	want := []fact{{"GitHub", "https://github.com/x"}, {"YouTube", "https://youtube.example"}, {"Mastodon", "https://m.example"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("footer links (-want +got):\n%s", diff)
+	}
+}
+
+func TestGridZoom(t *testing.T) {
+	for in, want := range map[string]int{"small": 1, "medium": 2, "large": 3, "": 2} {
+		if got := gridZoom(in); got != want {
+			t.Errorf("gridZoom(%q) = %d, want %d", in, got, want)
+		}
+	}
+}

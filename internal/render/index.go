@@ -27,6 +27,9 @@ type indexData struct {
 	Groups     []indexGroup `json:"groups"` // the first is the tab the page opens with
 
 	Tags []string `json:"tags"`
+	// Zoom is the landscape view's default zoom level (0 to 4), from
+	// settings grid_items_size.
+	Zoom int `json:"zoom"`
 	// Search is the path of the search index (search.go), loaded later.
 	Search string `json:"search"`
 	// Today is the day (from 1970) that activity is measured from: the
@@ -62,7 +65,7 @@ const (
 )
 
 func newIndexData(s *site.Site, base string) (*indexData, map[*site.Item]int) {
-	d := &indexData{Base: base, Fields: itemFields, Foundation: s.Settings.Foundation}
+	d := &indexData{Base: base, Fields: itemFields, Foundation: s.Settings.Foundation, Zoom: gridZoom(s.Settings.GridItemsSize)}
 	boxes := map[*site.Item][]int{}
 	catIndex := map[string]int{}
 	for ci, c := range s.Categories {
@@ -120,6 +123,17 @@ func newIndexData(s *site.Site, base string) (*indexData, map[*site.Item]int) {
 	return d, index
 }
 
+// gridZoom is the zoom level of landscape2's grid_items_size.
+func gridZoom(size string) int {
+	switch size {
+	case "small":
+		return 1
+	case "large":
+		return 3
+	}
+	return 2
+}
+
 // maturityRank is the order of a foundation's usual maturity levels, most
 // mature first, as landscape2 shows them: card sections, filter options and
 // the stats follow it.
@@ -173,7 +187,7 @@ func commitDay(it *site.Item) int {
 
 // itemTag is the item's TAG (technical advisory group), from extra.tag.
 func itemTag(it *site.Item) string {
-	return strings.TrimSpace(it.Extra.Text["tag"])
+	return cmp.Or(it.Tag, strings.TrimSpace(it.Extra.Text["tag"]))
 }
 
 // addedDay is the day the item joined the landscape's foundation

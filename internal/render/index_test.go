@@ -27,7 +27,7 @@ func TestIndexData(t *testing.T) {
 	}}
 	d, index := newIndexData(s, "/base/")
 	want := &indexData{
-		Base: "/base/", Fields: itemFields, Categories: []string{"A", "B"},
+		Base: "/base/", Fields: itemFields, Categories: []string{"A", "B"}, Zoom: 2,
 		Boxes:    []indexBox{{0, "A1"}, {1, "B1"}},
 		Maturity: []string{"graduated", "sandbox"}, // most mature first, not alphabetical
 		Licenses: []string{"Apache-2.0", "MIT"}, Orgs: []string{"Alpha", "beta"}, Languages: []string{},

@@ -3,9 +3,11 @@ package render
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/serverless-landscape/landscape/internal/schema"
 
+	"github.com/serverless-landscape/landscape/internal/landscape"
 	"github.com/serverless-landscape/landscape/internal/site"
 )
 
@@ -23,6 +25,7 @@ func (r *Renderer) RenderIndex(s *site.Site, a Assets, dir string) error {
 	v := &indexView{Page: p, Bands: bands(s.Categories, index, p.Base, "", s.Settings.Groups), Data: data, Items: len(s.Items), Posters: r.Posters}
 	v.Tabs, v.AllTab = tabs(data, p.Base)
 	v.Featured = legendKeys(v.Bands)
+	v.Event = r.upcoming(s.Settings.UpcomingEvent)
 	if len(data.Groups) > 0 { // the first group is the tab the page opens with
 		for i := range v.Bands {
 			v.Bands[i].Hidden = !slices.Contains(data.Groups[0].Categories, v.Bands[i].Index)
@@ -102,6 +105,23 @@ func (r *Renderer) renderEmbeds(s *site.Site, a Assets, dir string) error {
 		}
 	}
 	return nil
+}
+
+// upcoming is the event while its end date has not passed on the build's
+// day (Renderer.Today), nil once it has or when it has no valid end.
+func (r *Renderer) upcoming(e *landscape.UpcomingEvent) *landscape.UpcomingEvent {
+	if e == nil || e.Name == "" {
+		return nil
+	}
+	end, err := time.Parse("2006-01-02", e.End)
+	today := r.Today
+	if today.IsZero() {
+		today = time.Now()
+	}
+	if err != nil || today.UTC().Format("2006-01-02") > end.Format("2006-01-02") {
+		return nil
+	}
+	return e
 }
 
 // embedView is a category or one of its boxes, alone on a page, or every

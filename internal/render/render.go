@@ -24,6 +24,7 @@ import (
 	"io/fs"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/yuin/goldmark"
@@ -47,6 +48,10 @@ type Renderer struct {
 	// written (see WriteUnchanged); the build then swaps the new folder in
 	// and removes the old one, so no file is ever shared for long.
 	Previous string
+
+	// Today is the build's day, which decides whether settings
+	// upcoming_event is still announced; zero means the clock's.
+	Today time.Time
 
 	// Posters says that the build writes landscape.svg, .pdf and .png, so
 	// that the landscape page's Download menu offers them.

@@ -58,6 +58,29 @@ func basePath(s *landscape.Settings) string {
 	return b
 }
 
+// footerNetworks are the footer links landscape2 knows, in the order the
+// footer shows them, with their names; other keys follow by name.
+var footerNetworks = []fact{{"homepage", "Home page"}, {"github", "GitHub"}, {"slack", "Slack"},
+	{"forums", "Forums"}, {"twitter", "X (Twitter)"}, {"linkedin", "LinkedIn"}, {"youtube", "YouTube"},
+	{"facebook", "Facebook"}, {"instagram", "Instagram"}, {"flickr", "Flickr"}, {"twitch", "Twitch"}, {"wechat", "WeChat"}}
+
+// FooterLinks are settings footer.links that are http(s) URLs, labelled.
+func (p Page) FooterLinks() []fact {
+	links := p.Settings.Footer.Links
+	var out []fact
+	for _, n := range footerNetworks {
+		if u := safeURL(links[n.Label]); u != "" {
+			out = append(out, fact{n.Value, u})
+		}
+	}
+	for _, k := range sortedKeys(links) {
+		if u := safeURL(links[k]); u != "" && !slices.ContainsFunc(footerNetworks, func(n fact) bool { return n.Label == k }) {
+			out = append(out, fact{label(k), u})
+		}
+	}
+	return out
+}
+
 // indexView is the landscape page.
 type indexView struct {
 	Page
@@ -67,6 +90,8 @@ type indexView struct {
 	// when no group has them all.
 	Tabs   []tabView
 	AllTab bool
+	// Event is settings upcoming_event while it has not ended.
+	Event *landscape.UpcomingEvent
 	// Featured holds one featured tile per label, for the legend.
 	Featured []legendKey
 	Data     *indexData

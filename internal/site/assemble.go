@@ -1,6 +1,7 @@
 package site
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -61,6 +62,15 @@ func newItem(src *landscape.Item, s *landscape.Settings) *Item {
 	}
 	it.Organization, it.OrgSource = OrganizationName(src, s)
 	feature(it, s.FeaturedItems)
+	it.Tag = strings.TrimSpace(src.Extra.Text["tag"])
+	for _, name := range slices.Sorted(maps.Keys(s.Tags)) { // settings tags give a TAG by box, as in landscape2
+		if it.Tag == "" && slices.ContainsFunc(s.Tags[name], func(r landscape.BoxRule) bool { return r.Matches(it.Category, it.Subcategory) }) {
+			it.Tag = name
+		}
+	}
+	if slices.ContainsFunc(s.EndUser, func(r landscape.BoxRule) bool { return r.Matches(it.Category, it.Subcategory) }) {
+		it.EndUser = true
+	}
 	return it
 }
 

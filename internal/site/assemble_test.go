@@ -42,6 +42,10 @@ categories:
 featured_items:
   - field: maturity
     options: [{value: graduated}]
+tags:
+  platforms: [{category: Platforms, subcategories: [Hosted]}]
+enduser:
+  - category: Tools
 `))
 	st := Assemble(l, s, nil)
 
@@ -72,6 +76,9 @@ featured_items:
 	if !kn.Featured || guard.Featured || !kn.OpenSource || fx.OpenSource || !fx.Archived || kn.Archived {
 		t.Errorf("flags: kn featured %v open %v archived %v; guard featured %v; fx open %v archived %v",
 			kn.Featured, kn.OpenSource, kn.Archived, guard.Featured, fx.OpenSource, fx.Archived)
+	}
+	if guard.Tag != "" || fx.Tag != "platforms" || kn.Tag != "" || !guard.EndUser || fx.EndUser {
+		t.Errorf("settings tags and enduser: guard %q %v, fx %q %v, kn %q", guard.Tag, guard.EndUser, fx.Tag, fx.EndUser, kn.Tag)
 	}
 	if len(kn.Repos) != 1 || !kn.Repos[0].Primary || kn.ID != "kn" {
 		t.Errorf("kn: repos %+v, id %q", kn.Repos, kn.ID)

@@ -62,7 +62,8 @@ type Item struct {
 	Bluesky       string    `json:"bluesky_url,omitempty"`
 	BestPractices string    `json:"bestpractices_url,omitempty"`
 	Joined        string    `json:"joined,omitempty"`
-	EndUser       bool      `json:"enduser,omitempty"`
+	EndUser       bool      `json:"enduser,omitempty"` // in the data, or by a settings enduser rule
+	Tag           string    `json:"tag,omitempty"`     // TAG: extra.tag, else a settings tags rule
 	Featured      bool      `json:"featured,omitempty"`
 	// FeaturedLabel, FeaturedOrder and FeaturedExcept come from the
 	// featured_items rule that features the item: the tile's label, its

@@ -12,7 +12,7 @@ import { Suggest } from "./suggest.js";
 import { Dialog } from "./dialog.js";
 import { initTables } from "./tables.js";
 
-var ZOOMS = 5, ZOOM_DEFAULT = 2;
+var ZOOMS = 5, ZOOM_DEFAULT = 2; // the default comes from settings grid_items_size (d.zoom)
 
 // phone tells whether the filters are a full-screen sheet (see 20-landscape.css).
 function phone() { return window.matchMedia("(max-width: 640px)").matches; }
@@ -20,6 +20,7 @@ function phone() { return window.matchMedia("(max-width: 640px)").matches; }
 function init() {
   var d = loadData();
   if (!d) return;
+  if (d.zoom >= 0 && d.zoom < ZOOMS) ZOOM_DEFAULT = d.zoom;
   var s = canonical(readState(d.foundation)), form = $("#filters"), search = $("#q");
   var facets = buildFacets(d, s.f.stars), searcher = new Searcher(d);
   var land = new Landscape($("#landscape")), cards = new Cards($("#cards"), d), count = $("#count");
