@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
 const usage = `landscape builds an interactive landscape website from landscape.yml.
@@ -36,10 +37,46 @@ Run "landscape COMMAND --help" for a command's flags.
 `
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go stopOnSignal(sigs, cancel, os.Stderr, stopGrace, os.Exit)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
+	cancel()
 	os.Exit(code)
+}
+
+// stopGrace is how long a command has to stop after SIGINT or SIGTERM (CI
+// cancelling a job, timeout): the stages honour cancellation, and whatever
+// would still be running then is cut short.
+const stopGrace = 10 * time.Second
+
+// stopOnSignal cancels the command at the first signal, and exits at the
+// second, or when the command has not returned within grace.
+func stopOnSignal(sigs <-chan os.Signal, cancel func(), stderr io.Writer, grace time.Duration, exit func(int)) {
+	s, ok := <-sigs
+	if !ok {
+		return
+	}
+	fmt.Fprintf(stderr, "landscape: %v: stopping (again to exit at once)\n", s)
+	cancel()
+	t := time.NewTimer(grace)
+	defer t.Stop()
+	select {
+	case <-sigs:
+		fmt.Fprintln(stderr, "landscape: exiting at once")
+	case <-t.C:
+		fmt.Fprintf(stderr, "landscape: not stopped %v after the signal, exiting\n", grace)
+	}
+	exit(signalCode(s))
+}
+
+// signalCode is the exit status shells give a process a signal ended.
+func signalCode(s os.Signal) int {
+	if n, ok := s.(syscall.Signal); ok {
+		return 128 + int(n)
+	}
+	return 1
 }
 
 // errUsage marks a mistake in the command line; run exits 2 for it.

@@ -153,7 +153,7 @@ func (d *decoder) text(n *yaml.Node, item, field string) (string, bool) {
 			parts = append(parts, s)
 		}
 	}
-	return d.tooLong(n, item, field, strings.Join(parts, ", "), textLimit(field)), len(parts) > 0
+	return d.clean(n, item, field, strings.Join(parts, ", "), textLimit(field)), len(parts) > 0
 }
 
 // looseLink is link for keys where landscape2 takes any text: a value that

@@ -61,6 +61,38 @@ func settingsTextLimit(key string) int {
 	return maxLinkText
 }
 
+// clean is a value as the build keeps it: without control and bidirectional
+// formatting characters (each reported), and at most limit bytes long.
+// URLs and the other values of link length keep theirs: stripping them
+// would make another URL of one that their checks refuse.
+func (d *decoder) clean(n *yaml.Node, item, field string, s string, limit int) string {
+	if limit != maxLinkText {
+		s = d.noControls(n, item, field, s)
+	}
+	return d.tooLong(n, item, field, s, limit)
+}
+
+// noControls reports and drops the control characters of a value but line
+// breaks and tabs, and the characters that reorder text around them (a
+// right-to-left override shows "exe.txt" for "txt.exe"): YAML lets them in
+// through escapes ("\x07", "\u202e"), and they would reach every output, the
+// CSV export and the job log included.
+func (d *decoder) noControls(n *yaml.Node, item, field string, s string) string {
+	bad := func(r rune) bool { return r != '\n' && r != '\t' && isControl(r) }
+	i := strings.IndexFunc(s, bad)
+	if i < 0 {
+		return s
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	d.errorf(n, item, field, "holds the control or bidirectional character %U, which makes text show otherwise than it is written (remove it; the build drops it)", r)
+	return strings.Map(func(r rune) rune {
+		if bad(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
 // tooLong reports a value longer than limit and cuts it there, at a
 // character boundary, so that what is built from it stays small.
 func (d *decoder) tooLong(n *yaml.Node, item, field string, s string, limit int) string {
@@ -261,7 +293,7 @@ func (d *decoder) limitText(n *yaml.Node, path, key string) {
 	n = resolve(n)
 	switch n.Kind {
 	case yaml.ScalarNode:
-		n.Value = d.tooLong(n, "", path, n.Value, settingsTextLimit(key))
+		n.Value = d.clean(n, "", path, n.Value, settingsTextLimit(key))
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
 			d.limitText(c, path, key)
@@ -269,7 +301,7 @@ func (d *decoder) limitText(n *yaml.Node, path, key string) {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			k.Value = d.tooLong(k, "", path, k.Value, maxShortText)
+			k.Value = d.clean(k, "", path, k.Value, maxShortText)
 			d.limitText(n.Content[i+1], strings.TrimPrefix(path+"."+k.Value, "."), k.Value)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/serverless-landscape/landscape/internal/diag"
 )
 
@@ -149,5 +151,36 @@ func TestTextLimits(t *testing.T) {
 	g, gd, _ := LoadGuide(fstest.MapFS{"guide.yml": {Data: []byte("categories:\n  - category: C\n    content: " + strings.Repeat("c", 70000) + "\n")}}, "guide.yml")
 	if len(gd) != 1 || gd[0].Line != 3 || len(g.Categories[0].Content) != maxGuideText {
 		t.Errorf("guide: content of %d bytes, %v", len(g.Categories[0].Content), gd)
+	}
+}
+
+// TestControlCharacters checks that control and bidirectional formatting
+// characters, which YAML lets in through escapes, are reported at their
+// value and kept out of the model (and so of every output), while line
+// breaks and tabs stay; a URL keeps its own check, which refuses it.
+func TestControlCharacters(t *testing.T) {
+	l, got := parseItems(t, `          - item:
+            name: "Evil\u202Etxt.exe"
+            homepage_url: https://a.example
+            logo: a.svg
+            description: "bell\x07 and\ttab\nnext line"
+            extra:
+              summary_use_case: "a\u2066b"
+`)
+	want := []string{
+		`landscape.yml:9:19: error: name: holds the control or bidirectional character U+202E, which makes text show otherwise than it is written (remove it; the build drops it)`,
+		`landscape.yml:12:26: error: item "Eviltxt.exe": description: holds the control or bidirectional character U+0007, which makes text show otherwise than it is written (remove it; the build drops it)`,
+		`landscape.yml:14:33: error: item "Eviltxt.exe": extra.summary_use_case: holds the control or bidirectional character U+2066, which makes text show otherwise than it is written (remove it; the build drops it)`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	it := l.Items[0]
+	if it.Name != "Eviltxt.exe" || it.Description != "bell and\ttab\nnext line" || it.Extra.Text["summary_use_case"] != "ab" {
+		t.Errorf("got %q, %q, %q: want the characters dropped, line breaks and tabs kept", it.Name, it.Description, it.Extra.Text["summary_use_case"])
+	}
+	s, diags := ParseSettings("settings.yml", []byte("name: \"L\\u202E\"\ndescription: \"a\\x1bb\"\n"))
+	if s.Name != "L" || s.Description != "ab" || len(diags) != 2 {
+		t.Errorf("settings: got %q, %q, %v", s.Name, s.Description, diags)
 	}
 }

@@ -112,7 +112,7 @@ func (d *decoder) str(n *yaml.Node, item, field string) (string, bool) {
 		d.errorf(n, item, field, "expected text, found %s", kindName(n))
 		return "", false
 	}
-	return d.tooLong(n, item, field, strings.TrimSpace(n.Value), textLimit(field)), true
+	return d.clean(n, item, field, strings.TrimSpace(n.Value), textLimit(field)), true
 }
 
 // boolean decodes true or false.

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -45,35 +44,44 @@ var csvHeader = []string{"id", "name", "organization", "category", "subcategory"
 
 func itemsCSV(items []*site.Item) ([]byte, error) {
 	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	_ = w.Write(csvHeader)
+	writeCSVRow(&b, csvHeader)
 	for _, it := range items {
 		repo := ""
 		if len(it.Repos) > 0 {
 			repo = it.Repos[0].URL
 		}
-		row := []string{it.ID, it.Name, it.Organization, it.Category, it.Subcategory,
+		writeCSVRow(&b, []string{it.ID, it.Name, it.Organization, it.Category, it.Subcategory,
 			strings.Join(it.Paths, "; "), it.HomepageURL, repo, it.Maturity, license(it),
 			language(it), strconv.FormatBool(it.OpenSource), strconv.Itoa(stars(it)),
 			strconv.Itoa(contributors(it)), date(latestCommit(it)), strconv.FormatBool(it.Featured),
-			strconv.FormatBool(it.Archived), it.Description}
-		for i, c := range row {
-			row[i] = csvCell(c)
-		}
-		_ = w.Write(row)
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return nil, fmt.Errorf("write items.csv: %w", err)
+			strconv.FormatBool(it.Archived), it.Description})
 	}
 	return b.Bytes(), nil
 }
 
-// csvCell keeps a spreadsheet from reading an untrusted value as a formula:
-// a cell starting with = + - @ or a control character gets a leading quote.
+// writeCSVRow writes one line of items.csv, each cell through csvCell.
+func writeCSVRow(b *bytes.Buffer, row []string) {
+	for i, c := range row {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(csvCell(c))
+	}
+	b.WriteByte('\n')
+}
+
+// csvCell keeps a spreadsheet from reading an untrusted value as a formula,
+// whatever delimiter it splits on: a cell starting with = + - @ a tab or a
+// carriage return gets a leading quote (the usual guard), and a cell that
+// holds a comma, a semicolon, a tab, a quote or a line break, or starts
+// with a space, is quoted, so that no delimiter can start a new cell inside
+// a value ("x;=1+1" is one cell, not a formula after a semicolon).
 func csvCell(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
+		s = "'" + s
+	}
+	if strings.ContainsAny(s, ",;\t\"\r\n") || strings.HasPrefix(s, " ") {
+		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 	}
 	return s
 }
