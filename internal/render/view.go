@@ -23,7 +23,7 @@ type Page struct {
 	// HasProjects says the landscape has foundation projects, and so a
 	// projects page.
 	HasProjects bool
-	Script    bool // whether the page loads the script
+	Script      bool // whether the page loads the script
 }
 
 func newPage(s *site.Site, a Assets, path, title, desc, nav string) Page {
