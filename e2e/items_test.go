@@ -61,6 +61,13 @@ func TestItemPage(t *testing.T) {
 			})
 		}
 	}
+	t.Run("selector", func(t *testing.T) {
+		b.do(t, chromedp.EmulateViewport(1440, 900, chromedp.EmulateScale(1)))
+		for _, path := range []string{"/items/vitess.html", "/?item=vitess"} {
+			b.do(t, chromedp.Navigate(srv.URL+path), chromedp.WaitVisible(chromedp.CSS("#item-detail .repo-nav[data-ready]")))
+			checkSelector(t, b, path)
+		}
+	})
 	for _, width := range []int64{1440, 390} {
 		t.Run("stats/"+strconv.FormatInt(width, 10), func(t *testing.T) {
 			b.do(t, chromedp.EmulateViewport(width, 900, chromedp.EmulateScale(1)))
@@ -143,4 +150,19 @@ func TestProjectsTable(t *testing.T) {
 		t.Errorf("%s", v)
 	}
 	b.check(t)
+}
+
+// checkSelector checks that the script shows one repository at a time,
+// the primary first, and another at a click on its link.
+func checkSelector(t *testing.T, b *browser, path string) {
+	t.Helper()
+	shown := `[...document.querySelectorAll('#item-detail .repo')].filter(s => !s.hidden).map(s => s.id)`
+	if got := eval[[]string](t, b, shown); len(got) != 1 || got[0] != eval[string](t, b, `document.querySelector('#item-detail .repo').id`) {
+		t.Errorf("%s: shown %q, want the primary repository alone", path, got)
+	}
+	b.do(t, chromedp.Click(chromedp.CSS(`#item-detail .repo-nav li:nth-child(2) a`)))
+	want := strings.TrimPrefix(eval[string](t, b, `document.querySelector('#item-detail .repo-nav li:nth-child(2) a').getAttribute('href')`), "#")
+	if got := eval[[]string](t, b, shown); len(got) != 1 || got[0] != want {
+		t.Errorf("%s: after a click shown %q, want %q alone", path, got, want)
+	}
 }

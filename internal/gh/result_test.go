@@ -16,6 +16,8 @@ func TestStatsString(t *testing.T) {
 		{Stats{Repos: 1013, Requests: 14, Failed: 3}, "github: 1,013 repositories, 14 requests, 3 failed: kept cached values"},
 		{Stats{Repos: 2, Requests: 0, FromCache: 2}, "github: 2 repositories, 0 requests"},
 		{Stats{Repos: 1000000, Requests: 1020, Missing: 7}, "github: 1,000,000 repositories, 1,020 requests, 7 without data"},
+		{Stats{Repos: 1000, Requests: 2020, NotModified: 998, GraphQLPoints: 60},
+			"github: 1,000 repositories, 2,020 requests (998 not modified, free), 60 GraphQL points"},
 	}
 	for _, tt := range tests {
 		if got := tt.s.String(); got != tt.want {

@@ -50,6 +50,10 @@ func repoViews(it *site.Item) []repoView {
 	return out
 }
 
+// hasSelector tells whether the item view shows a repository selector:
+// with more than one repository.
+func hasSelector(it *site.Item) bool { return len(it.Repos) > 1 }
+
 func boolRank(b bool) int {
 	if b {
 		return 1

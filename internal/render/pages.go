@@ -45,6 +45,7 @@ func (r *Renderer) RenderItem(s *site.Site, a Assets, it *site.Item, dir string)
 		desc = it.Name + " on the " + s.Settings.Name
 	}
 	p := newPage(s, a, "items/"+it.ID+".html", it.Name, truncate(200, desc), "landscape")
+	p.Script = hasSelector(it) // the repository selector; the page is whole without it
 	if err := r.page(dir, p.Path, "item.html", newItemView(p, it, s.Settings)); err != nil {
 		return err
 	}

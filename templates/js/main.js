@@ -11,6 +11,7 @@ import { Filters } from "./filters.js";
 import { Suggest } from "./suggest.js";
 import { Dialog } from "./dialog.js";
 import { initTables } from "./tables.js";
+import { initRepos } from "./repos.js";
 
 var ZOOMS = 5, ZOOM_DEFAULT = 2; // the default comes from settings grid_items_size (d.zoom)
 
@@ -188,6 +189,7 @@ function init() {
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
 else init();
 
-// Sortable tables, on the pages that have them (projects.html).
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initTables);
-else initTables();
+// Sortable tables (projects.html) and repository selectors (item views).
+function initOthers() { initTables(); initRepos(); }
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initOthers);
+else initOthers();
