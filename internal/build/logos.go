@@ -29,6 +29,10 @@ func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Sit
 			}
 		}
 		results := p.ProcessAll(ctx, refs)
+		var prints map[string]logos.Result
+		if !o.NoPoster {
+			prints = printResults(ctx, p, results)
+		}
 		if err := os.MkdirAll(filepath.Join(dir, "logos"), 0o755); err != nil {
 			return "", err
 		}
@@ -53,24 +57,31 @@ func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Sit
 				bytes, saved = bytes+len(r.Data), saved+r.Saved
 			}
 			it.Logo = "logos/" + r.File
-			data[it.Logo] = r.Data
-			if !o.NoPoster {
-				data[it.Logo] = printBytes(ctx, p, it.Source.Logo, r)
-			}
+			data[it.Logo] = printBytes(r, prints[it.Source.Logo])
 			it.LogoRatio = r.Ratio
 		}
 		return fmt.Sprintf("%d logos, %d files, %s (%s saved by fitting them to the screen)", len(results), len(written), megabytes(bytes), megabytes(saved)), nil
 	})
 }
 
-// printBytes is what the posters draw of a processed logo: its original
-// bytes where fitting it to the screen changed it. Processing kept them
-// (in memory and in the cache), so asking costs a read and a hash.
-func printBytes(ctx context.Context, p *logos.Processor, ref string, r logos.Result) []byte {
-	if r.Saved == 0 {
-		return r.Data
+// printResults are the original logos (Processor.Original) of those that
+// fitting to the screen changed, by ref: what the posters print, since a
+// print is larger than any screen. Processing kept them (in memory and in
+// the cache), so asking costs a read and a hash.
+func printResults(ctx context.Context, p *logos.Processor, results map[string]logos.Result) map[string]logos.Result {
+	var refs []string
+	for ref, r := range results {
+		if r.Saved > 0 {
+			refs = append(refs, ref)
+		}
 	}
-	if full := p.Original(ctx, ref); !full.Missing && full.Data != nil {
+	return p.OriginalAll(ctx, refs)
+}
+
+// printBytes is what the posters draw of a processed logo r: its original,
+// full, when there is one.
+func printBytes(r, full logos.Result) []byte {
+	if r.Saved > 0 && !full.Missing && full.Data != nil {
 		return full.Data
 	}
 	return r.Data

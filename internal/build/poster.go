@@ -188,9 +188,10 @@ func posterKey(s *site.Site, date time.Time, fidelity []byte) string {
 // unchanged posters cost the hash of the layout only.
 func (inc *Incremental) Posters(ctx context.Context, s *site.Site) (diag.List, error) {
 	data := map[string][]byte{}
+	prints := printResults(ctx, inc.b.logoProcessor(), inc.logos)
 	for _, it := range s.Items {
 		if r, ok := inc.logos[it.Source.Logo]; ok && it.Logo != "" {
-			data[it.Logo] = printBytes(ctx, inc.b.logoProcessor(), it.Source.Logo, r)
+			data[it.Logo] = printBytes(r, prints[it.Source.Logo])
 		}
 	}
 	tmp, err := inc.b.tempDir()

@@ -20,10 +20,15 @@ import (
 // cache. Besides wall time it reports the CPU
 // time per stage (cpu-ns/op, summed over threads), which a loaded machine
 // disturbs far less, and that time per distinct logo (cpu-ns/logo); run
-// it with -cpu 1 to see the stage on one core.
+// it with -cpu 1 to see the stage on one core. POSTER_BENCH_LOGO_CACHE
+// names a folder that keeps the processed logos between runs (they are
+// not part of the stage).
 func BenchmarkPosterStage(b *testing.B) {
 	o := corpusOptions(b, corpus(b, "cncf-full"))
 	o.CacheKey = bytes.Repeat([]byte{3}, keySize)
+	if d := os.Getenv("POSTER_BENCH_LOGO_CACHE"); d != "" {
+		o.CacheDir = d
+	}
 	bl := New(o)
 	in, err := bl.Load()
 	if err != nil {

@@ -148,6 +148,16 @@ func (p *Processor) process(ctx context.Context, ref string, full bool) Result {
 // Downloads are bounded by Options.MaxFetches, processing by GOMAXPROCS,
 // and refs in flight (open files) by their sum.
 func (p *Processor) ProcessAll(ctx context.Context, refs []string) map[string]Result {
+	return p.processAll(ctx, refs, false)
+}
+
+// OriginalAll is Original for many refs, concurrently, writing the disk
+// cache once (Original alone writes it after each logo it computes).
+func (p *Processor) OriginalAll(ctx context.Context, refs []string) map[string]Result {
+	return p.processAll(ctx, refs, true)
+}
+
+func (p *Processor) processAll(ctx context.Context, refs []string, full bool) map[string]Result {
 	out := make(map[string]Result, len(refs))
 	seen := map[string]bool{}
 	var mu sync.Mutex
@@ -162,7 +172,7 @@ func (p *Processor) ProcessAll(ctx context.Context, refs []string) map[string]Re
 		slots <- struct{}{}
 		go func() {
 			defer func() { <-slots; wg.Done() }()
-			r := p.process(ctx, ref, false)
+			r := p.process(ctx, ref, full)
 			mu.Lock()
 			out[ref] = r
 			mu.Unlock()
