@@ -237,6 +237,11 @@ func FuzzParse(f *testing.F) {
 			if len(it.Name) > maxShortText || len(it.Description) > maxLongText {
 				t.Errorf("a name of %d bytes or a description of %d kept", len(it.Name), len(it.Description))
 			}
+			for _, v := range []string{it.Name, it.Description, it.Organization, it.License} {
+				if strings.ContainsFunc(v, func(r rune) bool { return r != '\n' && r != '\t' && isControl(r) }) {
+					t.Errorf("control or bidirectional character kept: %q", v)
+				}
+			}
 			text += len(it.Name) + len(it.Description) + len(it.Logo) + len(it.HomepageURL)
 		}
 		if len(l.Items) > len(data)+aliasNodeFloor || text > 2*len(data)+aliasByteFloor {

@@ -184,8 +184,16 @@ func FuzzParseSettings(f *testing.F) {
 	f.Add([]byte("name: x\nbase_path: /a\ncolors: {c: red}\ngroups: [{name: A, alias: a}]\n"))
 	f.Add([]byte("rules:\n  min_stars: many\n  star_exemptions: [{item: A}]\n"))
 	f.Add([]byte("maturity: &m {a: *m}\ngroups: [{name: x, categories: x}]\n"))
+	f.Add([]byte("name: a\nname: b\ncolors: {a: red, a: blue}\norganization_names: {x: \"\\u202eX\", y: Y}\n"))
+	f.Add([]byte(orgNames(maxMappingKeys+3, false)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, _ := ParseSettings("settings.yml", data)
+		if len(s.OrganizationNames) > maxMappingKeys || len(s.Colors) > maxMappingKeys {
+			t.Errorf("%d organization names and %d colours kept, more than one mapping may hold", len(s.OrganizationNames), len(s.Colors))
+		}
+		if hasControl(s.Name) || strings.ContainsFunc(s.Description, func(r rune) bool { return r != '\n' && r != '\t' && isControl(r) }) {
+			t.Errorf("control or bidirectional character kept: %q, %q", s.Name, s.Description)
+		}
 		if !strings.HasPrefix(s.BasePath, "/") || !strings.HasSuffix(s.BasePath, "/") || strings.Contains(s.BasePath, "..") {
 			t.Errorf("unsafe base path kept: %q", s.BasePath)
 		}
