@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -32,6 +33,10 @@ func TestPhone(t *testing.T) {
 		t.Errorf("controls under 44 px tall: %q", small)
 	}
 	covers := func(sel string) bool {
+		// The dialog slides in: measure where it comes to rest.
+		for end := time.Now().Add(5 * time.Second); time.Now().Before(end) && !eval[bool](t, b, `document.getAnimations().every(a => a.playState !== 'running')`); {
+			time.Sleep(20 * time.Millisecond)
+		}
 		return eval[bool](t, b, `(() => { const r = document.querySelector('`+sel+`').getBoundingClientRect();
 			return r.left <= 0 && r.top <= 0 && r.right >= innerWidth && r.bottom >= innerHeight })()`)
 	}
