@@ -22,7 +22,7 @@ import (
 
 // posterVersion changes whenever the posters drawn from the same input
 // change, so that cached posters of older builds are not reused.
-const posterVersion = "3"
+const posterVersion = "4"
 
 // posters writes landscape.svg, .pdf and .png (and the groups' posters)
 // into dir. They are cached under a digest of everything they show (the

@@ -61,8 +61,10 @@ type formKey struct {
 	gray bool
 }
 
+// imageKey names a PDF image object: one per decoded bitmap (Image.src),
+// however many times a logo draws it.
 type imageKey struct {
-	im   *Image
+	src  any // *raster, or the *Image when it has none
 	gray bool
 }
 
@@ -262,7 +264,10 @@ func (d *pdfDoc) form(content []byte, bbox Rect, gray bool) (int, string) {
 // compressed rows as they are, anything else as compressed RGB with its
 // alpha as a soft mask.
 func (d *pdfDoc) image(im *Image, gray bool) string {
-	k := imageKey{im, gray}
+	k := imageKey{any(im), gray}
+	if im.src != nil {
+		k.src = im.src
+	}
 	if nm, ok := d.images[k]; ok {
 		return nm
 	}

@@ -280,20 +280,24 @@ func drawImage(dst *image.RGBA, im *Image, m Matrix) {
 
 // mip is the raster halved level times, made once and kept.
 func (im *Image) mip(level int) *image.RGBA {
-	im.mipsMu.Lock()
-	defer im.mipsMu.Unlock()
-	for len(im.mips) < level {
+	c := im.src
+	if c == nil {
+		c = &raster{} // made by hand: halved again at each call
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for len(c.mips) < level {
 		var prev *image.RGBA
-		if len(im.mips) == 0 {
+		if len(c.mips) == 0 {
 			b := im.Img.Bounds()
 			prev = image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
 			draw.Draw(prev, prev.Bounds(), im.Img, b.Min, draw.Src)
 		} else {
-			prev = im.mips[len(im.mips)-1]
+			prev = c.mips[len(c.mips)-1]
 		}
-		im.mips = append(im.mips, halve(prev))
+		c.mips = append(c.mips, halve(prev))
 	}
-	return im.mips[level-1]
+	return c.mips[level-1]
 }
 
 // halve averages each 2×2 block of premultiplied pixels (an odd last row

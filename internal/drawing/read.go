@@ -23,6 +23,7 @@ type reader struct {
 	vb       Rect
 	problems []string
 	rasters  []*Image
+	decoded  map[string]*Image // by href: a bitmap drawn again is decoded once
 	uses     int
 	depth    int
 }

@@ -176,18 +176,28 @@ func exactBounds(p Path) Rect {
 // remain after sanitizing; an SVG inside an image is not drawn.
 func (r *reader) image(e *elem, m Matrix) []Node {
 	href := e.attrs["href"]
-	data, format, ok := decodeDataURL(href)
-	if !ok {
-		if strings.HasPrefix(strings.TrimSpace(href), "data:image/svg") {
-			r.problem("svg image")
+	first := r.decoded[href]
+	if first == nil {
+		data, format, ok := decodeDataURL(href)
+		if !ok {
+			if strings.HasPrefix(strings.TrimSpace(href), "data:image/svg") {
+				r.problem("svg image")
+			}
+			return nil
 		}
-		return nil
+		img, _, err := image.Decode(bytes.NewReader(data))
+		if err != nil {
+			r.problem("unreadable raster")
+			return nil
+		}
+		first = &Image{Img: img, Data: data, Format: format, Opacity: 1, src: &raster{}}
+		if r.decoded == nil {
+			r.decoded = map[string]*Image{}
+		}
+		r.decoded[href] = first
+		r.rasters = append(r.rasters, first)
 	}
-	img, _, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		r.problem("unreadable raster")
-		return nil
-	}
+	img := first.Img
 	ib := img.Bounds()
 	iw, ih := float64(ib.Dx()), float64(ib.Dy())
 	x, _ := parseLength(e.attr("x"), r.vb.W)
@@ -205,9 +215,7 @@ func (r *reader) image(e *elem, m Matrix) []Node {
 		return nil
 	}
 	par := e.attr("preserveAspectRatio")
-	im := &Image{M: m.Mul(Translate(x, y)).Mul(viewBoxTransform(Rect{0, 0, iw, ih}, w, h, par)).Mul(Translate(-float64(ib.Min.X), -float64(ib.Min.Y))),
-		Img: img, Data: data, Format: format, Opacity: 1}
-	r.rasters = append(r.rasters, im)
+	im := first.Placed(m.Mul(Translate(x, y)).Mul(viewBoxTransform(Rect{0, 0, iw, ih}, w, h, par)).Mul(Translate(-float64(ib.Min.X), -float64(ib.Min.Y))), 1)
 	if strings.Contains(par, "slice") {
 		return []Node{&Group{Opacity: 1, Clip: []Clip{rectClip(m, Rect{x, y, w, h})}, Children: []Node{im}}}
 	}

@@ -129,8 +129,20 @@ type Image struct {
 	Format  string
 	Opacity float64
 
-	mipsMu sync.Mutex
-	mips   []*image.RGBA // Img halved once, twice, …, for drawing it small
+	src *raster // shared by every Image of the same decoded bitmap; nil when built outside this package
+}
+
+// raster is what the Images of one decoded bitmap share: its halvings,
+// made once, and its PDF image object (pdfDoc.images is keyed by it).
+type raster struct {
+	mu   sync.Mutex
+	mips []*image.RGBA // Img halved once, twice, …, for drawing it small
+}
+
+// Placed is the same bitmap drawn with the matrix m and opacity: it shares
+// the halvings and the PDF object of im.
+func (im *Image) Placed(m Matrix, opacity float64) *Image {
+	return &Image{M: m, Img: im.Img, Data: im.Data, Format: im.Format, Opacity: opacity, src: im.src}
 }
 
 func (im *Image) bounds() Rect {

@@ -223,7 +223,7 @@ func area(r *drawing.Image) int { b := r.Img.Bounds(); return b.Dx() * b.Dy() }
 // rasterScene is a scene of the raster alone, at its own pixel size.
 func rasterScene(r *drawing.Image) *drawing.Scene {
 	b := r.Img.Bounds()
-	im := &drawing.Image{M: drawing.Translate(-float64(b.Min.X), -float64(b.Min.Y)), Img: r.Img, Data: r.Data, Format: r.Format, Opacity: r.Opacity}
+	im := r.Placed(drawing.Translate(-float64(b.Min.X), -float64(b.Min.Y)), r.Opacity)
 	return &drawing.Scene{ViewBox: drawing.Rect{W: float64(b.Dx()), H: float64(b.Dy())},
 		Root: &drawing.Group{Opacity: 1, Children: []drawing.Node{im}}}
 }
