@@ -19,13 +19,14 @@ site: build ## build the repository's own landscape into public/
 serve: build ## build and serve the landscape, rebuilding on changes
 	$(BIN) serve --addr $(ADDR) --cache-dir $(CACHE_DIR) --templates-dir templates
 
-# Under the race detector the loops over every corpus logo sample the
-# corpora (or skip, when they run no concurrent code): they run whole in the
-# second pass, without it, where they take a tenth of the time.
-test: ## vet, run every test with the race detector, then the corpus-wide loops whole without it
+# Under the race detector the loops over every corpus logo and the build of
+# cncf-full sample the corpora (or skip, when they run no concurrent code):
+# they run whole in the second pass, without it, where they take a tenth of
+# the time. Every such test is named TestCorpus*.
+test: ## vet, run every test with the race detector, then the corpus-wide tests whole without it
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 40m ./...
-	$(GO) test -count=1 -timeout 20m -run '^TestCorpus' ./internal/logos
+	$(GO) test -count=1 -timeout 20m -run '^TestCorpus' ./internal/logos ./internal/build
 
 test-short: ## the tests without the browser and the large corpora
 	$(GO) test -short ./...

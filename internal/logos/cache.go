@@ -20,7 +20,7 @@ import (
 // processorVersion names the output of the processing steps. Change it
 // whenever checking, sanitizing, cropping or minifying changes what they
 // produce, so that disk caches from older builds are not used.
-const processorVersion = "2"
+const processorVersion = "3"
 
 // processed is the outcome of processing one logo's bytes: everything in a
 // Result that depends only on the content.

@@ -37,19 +37,24 @@ func medianCut(img *image.NRGBA, n int) color.Palette {
 		}
 		px = append(px, p)
 	}
-	boxes := [][][4]uint8{px}
+	boxes := []cutBox{newCutBox(px)}
 	for len(boxes) < n {
-		i, ch, width := widest(boxes)
-		if width == 0 {
+		i := widest(boxes)
+		if boxes[i].width == 0 {
 			break // every box holds one color
 		}
-		b := boxes[i]
+		b, ch := boxes[i].px, boxes[i].ch
 		slices.SortFunc(b, func(x, y [4]uint8) int { return int(x[ch]) - int(y[ch]) })
 		mid := len(b) / 2
-		boxes[i], boxes = b[:mid], append(boxes, b[mid:])
+		// Two statements: in one, a growing append would copy boxes
+		// before boxes[i] was set, and the old box, overlapping both
+		// halves, would stay and be cut again.
+		boxes[i] = newCutBox(b[:mid])
+		boxes = append(boxes, newCutBox(b[mid:]))
 	}
 	pal := make(color.Palette, 0, len(boxes))
-	for _, b := range boxes {
+	for _, box := range boxes {
+		b := box.px
 		var sum [4]int
 		for _, p := range b {
 			for k := range sum {
@@ -62,22 +67,38 @@ func medianCut(img *image.NRGBA, n int) color.Palette {
 	return pal
 }
 
-// widest finds the box and channel with the widest range of values among
-// boxes of two pixels or more.
-func widest(boxes [][][4]uint8) (box, ch, width int) {
-	for i, b := range boxes {
-		if len(b) < 2 {
-			continue
+// cutBox is a box of median cut with its widest channel, measured once
+// when the box is made: measuring every box again at every cut made the
+// cut quadratic (seconds for one logo's bitmaps).
+type cutBox struct {
+	px        [][4]uint8
+	ch, width int // the first channel of the widest range, and that range; 0 for fewer than two pixels
+}
+
+func newCutBox(px [][4]uint8) cutBox {
+	b := cutBox{px: px}
+	if len(px) < 2 {
+		return b
+	}
+	for k := range 4 {
+		lo, hi := uint8(255), uint8(0)
+		for _, p := range px {
+			lo, hi = min(lo, p[k]), max(hi, p[k])
 		}
-		for k := range 4 {
-			lo, hi := uint8(255), uint8(0)
-			for _, p := range b {
-				lo, hi = min(lo, p[k]), max(hi, p[k])
-			}
-			if w := int(hi) - int(lo); w > width {
-				box, ch, width = i, k, w
-			}
+		if w := int(hi) - int(lo); w > b.width {
+			b.ch, b.width = k, w
 		}
 	}
-	return box, ch, width
+	return b
+}
+
+// widest is the first box of the widest channel range.
+func widest(boxes []cutBox) int {
+	box := 0
+	for i, b := range boxes {
+		if b.width > boxes[box].width {
+			box = i
+		}
+	}
+	return box
 }
