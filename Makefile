@@ -48,8 +48,8 @@ fuzz: ## fuzz the loader, the SVG sanitizer, the cropper and the logo processor 
 	$(GO) test -run '^$$' -fuzz '^FuzzCrop$$' -fuzztime $(FUZZTIME) ./internal/logos
 	$(GO) test -run '^$$' -fuzz '^FuzzProcess$$' -fuzztime $(FUZZTIME) ./internal/logos
 
-netlify: build ## what Netlify runs: the site into public/; without GITHUB_TOKEN or network it warns and goes on
-	$(BIN) build --cache-dir $(CACHE_DIR) --out public
+netlify: build ## what Netlify runs: the site into public/, facts the cache lacks from the deployed site; without GITHUB_TOKEN or network it warns and goes on
+	$(BIN) build --cache-dir $(CACHE_DIR) --out public --facts-from site
 
 clean:
 	rm -rf bin public

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -31,9 +32,10 @@ func TestPhone(t *testing.T) {
 	if len(small) > 0 {
 		t.Errorf("controls under 44 px tall: %q", small)
 	}
-	covers := func(sel string) bool {
-		return eval[bool](t, b, `(() => { const r = document.querySelector('`+sel+`').getBoundingClientRect();
-			return r.left <= 0 && r.top <= 0 && r.right >= innerWidth && r.bottom >= innerHeight })()`)
+	covers := func(sel string) bool { // polled: the dialog slides in for a moment
+		cond := `(() => { const r = document.querySelector('` + sel + `').getBoundingClientRect();
+			return r.left <= 0 && r.top <= 0 && r.right >= innerWidth && r.bottom >= innerHeight })()`
+		return chromedp.Do(b.ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(2*time.Second))) == nil
 	}
 	b.do(t, chromedp.Click(chromedp.CSS(`#filters-toggle`)))
 	if !covers("#filters") {

@@ -39,9 +39,10 @@ func buildSite(tb testing.TB, name string) (string, *site.Site) {
 	return buildSiteWith(tb, name, options{logos: true})
 }
 
-// options vary buildSite: placeholder tiles instead of logos, and GitHub
-// facts for every repository fetched from a fake GitHub (fetchFacts; the
-// corpora have none), so that the page weighs what a real build's does.
+// options vary buildSite: placeholder tiles instead of logos, and made-up
+// GitHub facts for every repository (the corpora have none), fetched from
+// the fake GitHub the way a build fetches them (facts_test.go), so that the
+// page weighs what a real build's page weighs.
 type options struct{ logos, facts bool }
 
 func buildSiteWith(tb testing.TB, name string, o options) (string, *site.Site) {
@@ -70,7 +71,7 @@ func buildSiteWith(tb testing.TB, name string, o options) (string, *site.Site) {
 	}
 	stars := recordedStars(src)
 	if o.facts {
-		fetchFacts(tb, s)
+		fakeGitHubFacts(tb, s)
 	}
 	for _, it := range s.Items {
 		logo, _ := filepath.Abs(filepath.Join(src, "hosted_logos", filepath.Clean("/"+it.Source.Logo)))
@@ -82,7 +83,8 @@ func buildSiteWith(tb testing.TB, name string, o options) (string, *site.Site) {
 			}
 		}
 		for i, r := range it.Repos {
-			if f, ok := stars[r.URL]; ok && !o.facts {
+			f, ok := stars[r.URL]
+			if ok && !o.facts {
 				it.Repos[i].GitHub = f
 				it.Stars += f.Stars
 			}
@@ -149,6 +151,11 @@ const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 // serve serves dir on localhost at prefix (the site's base path) with the
 // strict policy, answering 404.html for anything missing.
 func serve(tb testing.TB, dir, prefix string) *httptest.Server {
+	return serveWith(tb, dir, prefix, csp)
+}
+
+// serveWith is serve under another Content-Security-Policy.
+func serveWith(tb testing.TB, dir, prefix, csp string) *httptest.Server {
 	files := http.StripPrefix(strings.TrimSuffix(prefix, "/"), http.FileServer(http.Dir(dir)))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", csp)

@@ -185,6 +185,7 @@ func runAction(t *testing.T, a *action, temp, workdir string, with, github map[s
 		c.values["inputs."+name] = v
 	}
 	os.Remove(filepath.Join(temp, "go.log"))
+	seedLogoCache(t, filepath.Join(temp, "landscape-action", "cache")) // where action.yml keeps its cache
 	stubDir := goStub(t, temp)
 	run := actionRun{outputs: map[string]string{}}
 	var log strings.Builder

@@ -28,15 +28,27 @@ Examples:
     landscape build --strict --out /tmp/site
     landscape build --offline               # cached GitHub facts and logos only
     landscape build --no-poster             # without landscape.svg, .pdf and .png
+    landscape build --facts-from site       # a preview without a token: facts from the deployed site
+    landscape build --poster-fidelity fidelity.json   # logos measured against Chromium
+
+--facts-from reads a deployed site's data/items.json (an https URL, a file,
+or "site" for the settings' url) and uses its GitHub facts for repositories
+the cache lacks or holds older facts of. They only draw the site: the rules
+never read them. A source that cannot be read is a warning.
 
 The posters (landscape.svg, landscape.pdf, landscape.png, and an SVG per
 group) are drawn from the landscape page's layout; they are cached in
---cache-dir and drawn again only when the layout or a logo changes.
+--cache-dir and drawn again only when the layout or a logo changes. The
+logos the drawing cannot render it draws as their embedded raster or as a
+name tile, and warns about each; --poster-fidelity adds those that
+go run ./cmd/logodraw-bench -stamps FILE measured too far from Chromium.
 `
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, c := newFlagSet("build", buildHelp, stderr)
 	noPoster := fs.Bool("no-poster", false, "skip the posters (landscape.svg, landscape.pdf, landscape.png)")
+	factsFrom := fs.String("facts-from", "", "GitHub facts the cache lacks from a deployed site's data/items.json: an https `URL`, a file, or \"site\" for the settings' url")
+	fidelity := fs.String("poster-fidelity", "", "a `file` of cmd/logodraw-bench -stamps: logos measured too far from Chromium are drawn as a raster or name tile")
 	if err := c.parse(fs, args); err != nil {
 		return err
 	}
@@ -46,6 +58,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	o := c.options(stderr)
 	o.NoPoster = *noPoster
+	o.FactsFrom = *factsFrom
+	o.PosterFidelity = *fidelity
 	res, err := build.Build(ctx, o)
 	stop()
 	if len(res.Diags) > 0 {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -90,10 +91,10 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	res, err := build.New(opts).Check(ctx, base)
-	if err != nil {
+	if err != nil && !errors.Is(err, build.ErrProblems) {
 		return err
 	}
-	return reportCheck(c, res, f, base, stdout, stderr)
+	return c.reportLoad(reportCheck(c, res, f, base, stdout, stderr), err)
 }
 
 // reportCheck prints the problems, the one-line summary and the Markdown

@@ -133,9 +133,20 @@ func (r *checkRepo) check(t *testing.T, head string, args ...string) (code int, 
 	t.Helper()
 	write(t, r.data, head)
 	_ = os.Remove(r.summary)
+	// A cache of its own for each run, seeded with the processed logos
+	// (seedLogoCache), unless args name one.
+	cache := t.TempDir()
+	for i, a := range args {
+		if a == "--cache-dir" && i+1 < len(args) {
+			cache = args[i+1]
+		}
+	}
+	if cache != "" {
+		seedLogoCache(t, cache)
+	}
 	var out, errOut bytes.Buffer
 	args = append([]string{"check", "--data", r.data, "--settings", filepath.Join(r.dir, "settings.yml"),
-		"--guide", "", "--logos", filepath.Join(r.dir, "hosted_logos"), "--cache-dir", ""}, args...)
+		"--guide", "", "--logos", filepath.Join(r.dir, "hosted_logos"), "--cache-dir", cache}, args...)
 	code = run(context.Background(), args, &out, &errOut)
 	return code, out.String(), errOut.String()
 }

@@ -150,7 +150,7 @@ func TestNetlifySecurityPolicy(t *testing.T) {
 		t.Fatal("netlify.toml sets no Content-Security-Policy")
 	}
 	csp := m[1]
-	for _, want := range []string{"default-src 'none'", "script-src 'self';", "style-src 'self';", "base-uri 'none'"} {
+	for _, want := range []string{"default-src 'none'", "script-src 'self';", "frame-src 'self';", "style-src 'self';", "base-uri 'none'"} {
 		if !strings.Contains(csp, want) {
 			t.Errorf("policy %q lacks %q", csp, want)
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -31,11 +32,11 @@ func cmdFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	b := build.New(c.options(stderr))
 	diags, err := b.Fetch(ctx)
-	if err != nil {
-		return err
-	}
 	for _, d := range diags {
 		fmt.Fprintln(stderr, d)
 	}
-	return nil
+	if errors.Is(err, build.ErrProblems) {
+		return errFailed // the problems above say why
+	}
+	return err
 }

@@ -9,9 +9,18 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(cleanup{m}, map[string]func(){
 		"landscape": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
 	})
+}
+
+// cleanup removes what the tests share after they ran (testscript.Main
+// exits without returning).
+type cleanup struct{ m *testing.M }
+
+func (c cleanup) Run() int {
+	defer removeWarmLogos()
+	return c.m.Run()
 }
 
 // TestScripts runs the end-to-end CLI scripts in testdata/script: each is a

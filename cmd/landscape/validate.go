@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -36,10 +37,10 @@ func cmdValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	b := build.New(c.options(stderr))
 	diags, err := b.Validate(ctx)
-	if err != nil {
+	if err != nil && !errors.Is(err, build.ErrProblems) {
 		return err
 	}
-	return c.report(diags, *format, "validate", stdout, stderr)
+	return c.reportLoad(c.report(diags, *format, "validate", stdout, stderr), err)
 }
 
 func checkFormat(format string, stderr io.Writer) error {
@@ -50,6 +51,15 @@ func checkFormat(format string, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stderr, "unknown format %q (use text, github or json)\n", format)
 	return errUsage
+}
+
+// reportLoad fails a command whose data could not be used (err is
+// build.ErrProblems), once report has printed why.
+func (c *common) reportLoad(reported, err error) error {
+	if reported == nil && err != nil {
+		return errFailed
+	}
+	return reported
 }
 
 // report prints the problems on stdout and a summary on stderr, and fails

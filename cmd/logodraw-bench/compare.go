@@ -1,6 +1,9 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/color"
@@ -13,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/serverless-landscape/landscape/internal/drawing"
+	"github.com/serverless-landscape/landscape/internal/poster"
 )
 
 type logo struct {
@@ -157,4 +161,21 @@ func writeWorst(list []*logo, n int, dir string) error {
 		}
 	}
 	return nil
+}
+
+// writeStamps writes the record of every compared logo (internal/poster.Fidelity).
+func writeStamps(path string, list []*logo, size int, tol float64) error {
+	rec := poster.Fidelity{Version: poster.FidelityVersion, Size: size, Tolerance: tol, Logos: []poster.Measured{}}
+	for _, l := range list {
+		if l.err != nil || l.ref == nil {
+			continue
+		}
+		sum := sha256.Sum256(l.svg)
+		rec.Logos = append(rec.Logos, poster.Measured{Name: l.Name, SHA256: hex.EncodeToString(sum[:]), Difference: math.Round(l.diff*1e5) / 1e5})
+	}
+	data, err := json.MarshalIndent(rec, "", "\t")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(data, '\n'), 0o644)
 }

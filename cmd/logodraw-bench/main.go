@@ -9,6 +9,11 @@
 // logos within -tol, for every logo and for those the renderer claims to
 // draw (the others the poster draws as their raster or as a name tile).
 //
+// With -stamps it writes every logo's measurement, by the SHA-256 of the
+// bytes the posters draw, as a record that landscape build
+// --poster-fidelity reads (internal/poster.Fidelity): the build then draws
+// the logos measured beyond -tol as their raster or a name tile.
+//
 // It is a developer tool, not a test: it needs Chromium (Debian:
 // apt-get install -y chromium).
 package main
@@ -32,6 +37,7 @@ Compares internal/drawing's rendering of each logo with headless Chromium's.
 examples:
 	go run ./cmd/logodraw-bench ../shared/corpora/cncf-full/hosted_logos
 	go run ./cmd/logodraw-bench -v -worst 20 -out /tmp/diff ../shared/corpora/serverless/hosted_logos
+	go run ./cmd/logodraw-bench -stamps fidelity.json hosted_logos && landscape build --poster-fidelity fidelity.json
 
 flags:
 `
@@ -44,6 +50,7 @@ func main() {
 	worst := flag.Int("worst", 0, "write the `n` worst drawn logos side by side into -out")
 	out := flag.String("out", "", "`folder` for -worst comparison images")
 	timeout := flag.Duration("timeout", 20*time.Minute, "give up after this long")
+	stamps := flag.String("stamps", "", "write every logo's measurement into this `file`, for landscape build --poster-fidelity")
 	flag.Usage = func() { fmt.Fprint(os.Stderr, usage); flag.PrintDefaults() }
 	flag.Parse()
 	dir := filepath.Join("..", "shared", "corpora", "cncf-full", "hosted_logos")
@@ -61,6 +68,12 @@ func main() {
 		os.Exit(1)
 	}
 	report(list, *tol, *verbose)
+	if *stamps != "" {
+		if err := writeStamps(*stamps, list, *size, *tol); err != nil {
+			fmt.Fprintln(os.Stderr, "logodraw-bench:", err)
+			os.Exit(1)
+		}
+	}
 	if *worst > 0 && *out != "" {
 		if err := writeWorst(list, *worst, *out); err != nil {
 			fmt.Fprintln(os.Stderr, "logodraw-bench:", err)
@@ -69,7 +82,8 @@ func main() {
 	}
 }
 
-// load processes every logo file as the build does.
+// load processes every logo file as the build does for the posters:
+// Original, with embedded bitmaps and numbers as the logo has them.
 func load(ctx context.Context, dir string, size int) ([]*logo, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.svg"))
 	if err != nil || len(files) == 0 {
@@ -83,7 +97,7 @@ func load(ctx context.Context, dir string, size int) ([]*logo, error) {
 	p := logos.NewProcessor(logos.Options{Dir: root.FS()})
 	var list []*logo
 	for _, f := range files {
-		r := p.Process(ctx, filepath.Base(f))
+		r := p.Original(ctx, filepath.Base(f))
 		if r.Missing || len(r.Data) == 0 {
 			continue
 		}

@@ -39,6 +39,10 @@ type Options struct {
 	Offline      bool   // use caches only: no GitHub or logo requests
 	NoPoster     bool   // skip the posters (landscape.svg, .pdf, .png)
 	CacheKey     []byte // seals the poster cache; nil: a key made once in the user's cache folder
+	FactsFrom    string // a deployed site's data/items.json (https URL, file, or FactsSite) for facts the cache lacks; "" for none
+	// PosterFidelity is a record of cmd/logodraw-bench -stamps: logos it
+	// measured too far from Chromium are drawn as a raster or a name tile.
+	PosterFidelity string
 
 	Templates fs.FS        // the site templates
 	Client    *http.Client // for logos and GitHub; nil means a client with timeouts
@@ -108,6 +112,7 @@ type Builder struct {
 	Options
 	processor *logos.Processor
 	renderer  *render.Renderer
+	seeded    map[string]*gh.Repo // read from FactsFrom once
 }
 
 // New returns a Builder for o.

@@ -66,6 +66,7 @@ func (o *Builder) Check(ctx context.Context, base *Base) (CheckResult, error) {
 	var res CheckResult
 	in, err := o.Load()
 	if err != nil {
+		res.Introduced = in.Diags // why the data cannot be used, with ErrProblems
 		return res, err
 	}
 	diags, err := o.validateLogos(ctx, in)

@@ -96,6 +96,11 @@ func repoRefs(l *landscape.Landscape) ([]gh.RepoRef, map[string][]*landscape.Ite
 	return refs, where
 }
 
+// ApplyGitHub copies GitHub facts, by repository URL, into the site model
+// and sums stars, as a build does after its GitHub stage: for tests and
+// tools that assemble a site themselves.
+func ApplyGitHub(s *site.Site, facts map[string]*gh.Repo) { applyGitHub(s, facts) }
+
 // applyGitHub copies GitHub facts into the site model and sums stars.
 func applyGitHub(s *site.Site, facts map[string]*gh.Repo) {
 	for _, it := range s.Items {
@@ -116,6 +121,13 @@ func applyGitHub(s *site.Site, facts map[string]*gh.Repo) {
 				if it.License == "" {
 					it.License = f.License
 				}
+				if it.Description == "" {
+					it.Description = f.Description
+				}
+				if o := f.Owner; o != nil && o.Organization {
+					it.OrgProfile = o
+					it.SetOwnerName(o.Name)
+				}
 			}
 		}
 		if allArchived {
@@ -130,6 +142,14 @@ func repoFacts(r *gh.Repo) *site.RepoFacts {
 		License: r.License, Language: r.Language, Languages: r.Languages,
 		CreatedAt: timePtr(r.CreatedAt), LatestCommit: timePtr(r.LatestCommit),
 		Contributors: r.Contributors, Archived: r.Archived, Topics: r.Topics, Stale: r.Stale,
+		OpenIssues: r.OpenIssues, OpenPRs: r.OpenPRs, Releases: r.Releases,
+		FirstCommit: timePtr(r.FirstCommit), Activity: r.Activity, CommitsLastYear: r.CommitsLastYear(),
+		Fetched: site.FetchDates{Facts: timePtr(r.FetchedAt), Contributors: timePtr(r.ContributorsFetchedAt),
+			Activity: timePtr(r.ActivityFetchedAt), FirstCommit: timePtr(r.FirstCommitFetchedAt)},
+	}
+	if o := r.Profile; o != nil {
+		f.Owner = &site.OwnerFacts{Login: o.Login, Organization: o.Organization, Name: o.Name,
+			Description: o.Description, Location: o.Location, Website: o.Website}
 	}
 	if r.LatestRelease != nil {
 		f.ReleaseTag = r.LatestRelease.Tag

@@ -58,9 +58,10 @@ func pointLogos(s *site.Site, results map[string]logos.Result) {
 // full build does; after the data checks, whose reports of missing files
 // it does not repeat.
 func reportLogos(file string, s *site.Site, results map[string]logos.Result, diags *diag.List) {
+	known := logoErrors(*diags, file)
 	for _, it := range s.Items {
 		if r, ok := results[it.Source.Logo]; ok {
-			reportLogo(file, it.Source, r, diags)
+			reportLogo(file, it.Source, r, known, diags)
 		}
 	}
 }

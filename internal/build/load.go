@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,24 +13,31 @@ import (
 
 // Load reads landscape.yml, settings and guide, and runs the data checks.
 // The error is for input that cannot be read or parsed at all; everything
-// else is in Inputs.Diags.
+// else is in Inputs.Diags. Data too broken to use is ErrProblems, with
+// Inputs.Diags saying why (and what settings and guide have too), so that
+// every command reports it in its own format.
 func (o *Builder) Load() (Inputs, error) {
 	var in Inputs
 	err := o.stage("load", func() (string, error) {
 		var err error
-		if in.Landscape, err = loadData(o.DataFile, &in); err != nil {
+		if in.Landscape, err = loadData(o.DataFile, &in); err != nil && !errors.Is(err, ErrProblems) {
 			return "", err
 		}
+		unusable := err
 		if in.Settings, err = loadSettings(o.SettingsFile, &in); err != nil {
 			return "", err
 		}
 		if in.Guide, err = loadGuide(o.GuideFile, &in); err != nil {
 			return "", err
 		}
+		if unusable != nil {
+			return "", unusable
+		}
 		dataMaturity(in.Landscape, in.Settings)
 		return fmt.Sprintf("%d items in %d categories", len(in.Landscape.Items), len(in.Landscape.Categories)), nil
 	})
 	if err != nil {
+		in.Diags.Sort()
 		return in, err
 	}
 	err = o.stage("check", func() (string, error) {
@@ -60,7 +68,12 @@ func dataMaturity(l *landscape.Landscape, s *landscape.Settings) {
 }
 
 func loadData(file string, in *Inputs) (*landscape.Landscape, error) {
-	l, diags, err := landscape.Load(dirFS(file), filepath.Base(file))
+	dir, done, err := dirFS(file)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	l, diags, err := landscape.Load(dir, filepath.Base(file))
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +89,12 @@ func loadSettings(file string, in *Inputs) (*landscape.Settings, error) {
 	if file == "" {
 		return landscape.DefaultSettings(), nil
 	}
-	s, diags, err := landscape.LoadSettings(dirFS(file), filepath.Base(file))
+	dir, done, err := dirFS(file)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	s, diags, err := landscape.LoadSettings(dir, filepath.Base(file))
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +107,12 @@ func loadGuide(file string, in *Inputs) (*landscape.Guide, error) {
 	if file == "" {
 		return nil, nil
 	}
-	g, diags, err := landscape.LoadGuide(dirFS(file), filepath.Base(file))
+	dir, done, err := dirFS(file)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	g, diags, err := landscape.LoadGuide(dir, filepath.Base(file))
 	if err != nil {
 		return nil, err
 	}
@@ -97,8 +120,16 @@ func loadGuide(file string, in *Inputs) (*landscape.Guide, error) {
 	return g, nil
 }
 
-// dirFS opens the folder of file, so loaders read through fs.FS.
-func dirFS(file string) fsys { return os.DirFS(filepath.Dir(file)) }
+// dirFS opens the folder of file, so loaders read through fs.FS, and so
+// that a file the pull request made a symbolic link cannot lead outside it
+// (to a secret, or to /dev/zero).
+func dirFS(file string) (fsys, func(), error) {
+	root, err := os.OpenRoot(filepath.Dir(file))
+	if err != nil {
+		return nil, nil, err
+	}
+	return root.FS(), func() { root.Close() }, nil
+}
 
 // openLogos opens the logos folder so that nothing read through it can leave
 // it, symbolic links included.

@@ -15,8 +15,10 @@ import (
 
 // logos processes every logo once, writes each distinct result once under
 // its content-hashed name, and points the items at them; data gets each
-// logo's bytes by the item's logo path, for the posters. A logo that cannot
-// be used leaves its item with a placeholder tile and a reported problem.
+// logo's bytes by the item's logo path, for the posters: the original ones
+// (logos.Processor.Original: embedded bitmaps and numbers as the logo has
+// them), since a print is larger than any screen. A logo that cannot be
+// used leaves its item with a placeholder tile and a reported problem.
 func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Site, dir string, data map[string][]byte, diags *diag.List) error {
 	return o.stage("logos", func() (string, error) {
 		p := o.logoProcessor()
@@ -31,13 +33,14 @@ func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Sit
 			return "", err
 		}
 		written := make(map[string]bool)
+		known := logoErrors(*diags, l.File)
 		var bytes, saved int
 		for _, it := range s.Items {
 			r, ok := results[it.Source.Logo]
 			if !ok {
 				continue
 			}
-			reportLogo(l.File, it.Source, r, diags)
+			reportLogo(l.File, it.Source, r, known, diags)
 			if r.Missing || r.File == "" {
 				continue
 			}
@@ -51,10 +54,26 @@ func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Sit
 			}
 			it.Logo = "logos/" + r.File
 			data[it.Logo] = r.Data
+			if !o.NoPoster {
+				data[it.Logo] = printBytes(ctx, p, it.Source.Logo, r)
+			}
 			it.LogoRatio = r.Ratio
 		}
 		return fmt.Sprintf("%d logos, %d files, %s (%s saved by fitting them to the screen)", len(results), len(written), megabytes(bytes), megabytes(saved)), nil
 	})
+}
+
+// printBytes is what the posters draw of a processed logo: its original
+// bytes where fitting it to the screen changed it. Processing kept them
+// (in memory and in the cache), so asking costs a read and a hash.
+func printBytes(ctx context.Context, p *logos.Processor, ref string, r logos.Result) []byte {
+	if r.Saved == 0 {
+		return r.Data
+	}
+	if full := p.Original(ctx, ref); !full.Missing && full.Data != nil {
+		return full.Data
+	}
+	return r.Data
 }
 
 // logoProcessor is built once per Options, so a dev server keeps its memo of
@@ -74,25 +93,34 @@ func (o *Builder) logoProcessor() *logos.Processor {
 	return o.processor
 }
 
-// reportLogo turns a logo's problems into diagnostics at the item's logo line.
-func reportLogo(file string, it *landscape.Item, r logos.Result, diags *diag.List) {
+// reportLogo turns a logo's problems into diagnostics at the item's logo
+// line; known holds the logo lines that have an error already (see
+// logoErrors).
+func reportLogo(file string, it *landscape.Item, r logos.Result, known map[landscape.Pos]bool, diags *diag.List) {
 	pos := it.FieldPos("logo")
 	for _, p := range r.Problems {
-		if r.Missing && p.Severity == diag.Error && reported(*diags, file, pos) {
+		if r.Missing && p.Severity == diag.Error && known[pos] {
 			continue // check.LogoRefs already said why the file is missing
+		}
+		if p.Severity == diag.Error {
+			known[pos] = true
 		}
 		diags.Add(diag.Diagnostic{File: file, Line: pos.Line, Col: pos.Col, Severity: p.Severity,
 			Item: it.Name, Field: "logo", Message: p.Message})
 	}
 }
 
-func reported(diags diag.List, file string, pos landscape.Pos) bool {
+// logoErrors are the positions of the logo errors in diags, collected once
+// for reportLogo: looking through every problem for each item's logo cost
+// items times problems.
+func logoErrors(diags diag.List, file string) map[landscape.Pos]bool {
+	known := map[landscape.Pos]bool{}
 	for _, d := range diags {
-		if d.File == file && d.Line == pos.Line && d.Col == pos.Col && d.Field == "logo" && d.Severity == diag.Error {
-			return true
+		if d.File == file && d.Field == "logo" && d.Severity == diag.Error {
+			known[landscape.Pos{Line: d.Line, Col: d.Col}] = true
 		}
 	}
-	return false
+	return known
 }
 
 // megabytes writes n bytes as megabytes with one decimal.

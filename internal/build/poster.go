@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -21,7 +22,7 @@ import (
 
 // posterVersion changes whenever the posters drawn from the same input
 // change, so that cached posters of older builds are not reused.
-const posterVersion = "2"
+const posterVersion = "3"
 
 // posters writes landscape.svg, .pdf and .png (and the groups' posters)
 // into dir. They are cached under a digest of everything they show (the
@@ -31,7 +32,11 @@ const posterVersion = "2"
 func (o *Builder) posters(ctx context.Context, file string, s *site.Site, logoData map[string][]byte, dir string, diags *diag.List) error {
 	return o.stage("poster", func() (string, error) {
 		date := o.dataDate()
-		key := posterKey(s, date)
+		unfaithful, record, err := o.fidelity()
+		if err != nil {
+			return "", err
+		}
+		key := posterKey(s, date, record)
 		cache := o.posterCache()
 		if n, stored, ok := cache.reuse(key, dir); ok {
 			byID := map[string]*site.Item{}
@@ -48,7 +53,7 @@ func (o *Builder) posters(ctx context.Context, file string, s *site.Site, logoDa
 			return fmt.Sprintf("%d files, unchanged", n), nil
 		}
 		prepared := cache.loadPrepared()
-		list, rep := poster.Plan(poster.Input{Site: s, Logos: logoData, Date: date, Prepared: prepared})
+		list, rep := poster.Plan(poster.Input{Site: s, Logos: logoData, Date: date, Prepared: prepared, Unfaithful: unfaithful})
 		reportPoster(file, s, rep.Fallbacks, rep.Glyphs, diags)
 		files := map[string][]byte{} // name: sha256
 		for _, po := range list {
@@ -138,11 +143,30 @@ func (o *Builder) dataDate() time.Time {
 	return time.Time{}
 }
 
+// fidelity reads Options.PosterFidelity, when set: the logos it measured
+// too far from Chromium, and the hash of the record for the cache key.
+func (o *Builder) fidelity() (map[[32]byte]float64, []byte, error) {
+	if o.PosterFidelity == "" {
+		return nil, nil, nil
+	}
+	data, err := os.ReadFile(o.PosterFidelity)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := poster.ReadFidelity(bytes.NewReader(data))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", o.PosterFidelity, err)
+	}
+	sum := sha256.Sum256(data)
+	return m, sum[:], nil
+}
+
 // posterKey hashes what the posters show: the settings they read, the
-// date, and every band, box and tile with the item's look and logo file
-// (named by the hash of its bytes).
-func posterKey(s *site.Site, date time.Time) string {
+// date, the fidelity record, and every band, box and tile with the item's
+// look and logo file (named by the hash of its bytes).
+func posterKey(s *site.Site, date time.Time, fidelity []byte) string {
 	h := sha256.New()
+	fmt.Fprintf(h, "f%x\n", fidelity)
 	st := s.Settings
 	settings, _ := json.Marshal([]any{posterVersion, st.Name, st.URL, st.BasePath, st.Colors, st.Groups, st.Poster, st.ScreenshotWidth, date.Unix()})
 	h.Write(settings)
@@ -166,7 +190,7 @@ func (inc *Incremental) Posters(ctx context.Context, s *site.Site) (diag.List, e
 	data := map[string][]byte{}
 	for _, it := range s.Items {
 		if r, ok := inc.logos[it.Source.Logo]; ok && it.Logo != "" {
-			data[it.Logo] = r.Data
+			data[it.Logo] = printBytes(ctx, inc.b.logoProcessor(), it.Source.Logo, r)
 		}
 	}
 	tmp, err := inc.b.tempDir()

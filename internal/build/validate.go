@@ -31,9 +31,10 @@ func (o *Builder) validateLogos(ctx context.Context, in Inputs) (diag.List, erro
 		}
 		results := p.ProcessAll(ctx, refs)
 		before := len(diags)
+		known := logoErrors(diags, in.Landscape.File)
 		for _, it := range in.Landscape.Items {
 			if r, ok := results[it.Logo]; ok {
-				reportLogo(in.Landscape.File, it, r, &diags)
+				reportLogo(in.Landscape.File, it, r, known, &diags)
 			}
 		}
 		n := diags[before:]

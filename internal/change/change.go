@@ -110,12 +110,14 @@ func (d *Diff) pair(b, h *landscape.Item) {
 // is unique on both sides, then same identity in file order.
 func (d *Diff) match() {
 	baseByID := groupBy(d.Base.Items, Identity)
+	// By identity and name, so that 8,000 items of one repository are not
+	// each looked for among the 8,000.
+	baseByIDName := groupBy(d.Base.Items, idName)
 	for _, h := range d.Head.Items {
-		for _, b := range baseByID[Identity(h)] {
-			if d.headOf[b] == nil && itemName(b) == itemName(h) {
-				d.pair(b, h)
-				break
-			}
+		k := idName(h)
+		if bs := baseByIDName[k]; len(bs) > 0 {
+			d.pair(bs[0], h)
+			baseByIDName[k] = bs[1:]
 		}
 	}
 	baseNames := groupBy(slices.DeleteFunc(slices.Clone(d.Base.Items), d.pairedBase), itemName)
@@ -139,6 +141,8 @@ func (d *Diff) match() {
 
 func (d *Diff) pairedBase(b *landscape.Item) bool { return d.headOf[b] != nil }
 func (d *Diff) pairedHead(h *landscape.Item) bool { return d.baseOf[h] != nil }
+
+func idName(it *landscape.Item) string { return Identity(it) + "\x00" + itemName(it) }
 
 func itemName(it *landscape.Item) string { return strings.ToLower(strings.TrimSpace(it.Name)) }
 

@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -111,14 +110,27 @@ func duplicateRepos(l *landscape.Landscape, diags *diag.List) {
 	}
 }
 
+// linesShown is how many other places a diagnostic names: 8,000 items of
+// one repository each naming the 7,999 others printed 431 MB.
+const linesShown = 5
+
+// lines names the lines of group's items but except, the first linesShown
+// of them, and how many more there are.
 func lines(group []*landscape.Item, except *landscape.Item) string {
 	var ls []string
 	for _, o := range group {
+		if len(ls) == linesShown {
+			break
+		}
 		if o != except {
 			ls = append(ls, fmt.Sprint(o.Pos.Line))
 		}
 	}
-	return strings.Join(ls, ", ")
+	s := strings.Join(ls, ", ")
+	if more := len(group) - 1 - len(ls); more > 0 {
+		s += fmt.Sprintf(" and %d more", more)
+	}
+	return s
 }
 
 // githubURLs warns about URLs on github.com that name no repository (an
@@ -139,15 +151,7 @@ func githubURLs(l *landscape.Landscape, diags *diag.List) {
 }
 
 func secondPaths(l *landscape.Landscape, diags *diag.List) {
-	boxes := make(map[string]bool)
-	var names []string
-	for _, c := range l.Categories {
-		for _, s := range c.Subcategories {
-			p := c.Name + " / " + s.Name
-			boxes[p] = true
-			names = append(names, p)
-		}
-	}
+	known := newPathIndex(l)
 	for _, it := range l.Items {
 		for i, p := range it.SecondPaths {
 			at := it.FieldPos("second_path")
@@ -157,8 +161,8 @@ func secondPaths(l *landscape.Landscape, diags *diag.List) {
 			np := normalizePath(p)
 			if !strings.Contains(p, "/") {
 				errorAt(diags, l.File, at, it.Name, "second_path", "%q is not a path (write \"Category / Subcategory\")", p)
-			} else if !boxes[np] { // a warning: landscape2 builds it, showing the item in its own box only
-				warnAt(diags, l.File, at, it.Name, "second_path", "%q is not a subcategory of this landscape%s", p, nearest(np, names))
+			} else if !known.boxes[np] { // a warning: landscape2 builds it, showing the item in its own box only
+				warnAt(diags, l.File, at, it.Name, "second_path", "%q is not a subcategory of this landscape%s", p, known.nearest(np))
 			} else if np == it.Path() {
 				warnAt(diags, l.File, at, it.Name, "second_path", "%q is the item's own subcategory (remove it)", p)
 			}
@@ -177,22 +181,51 @@ func normalizePath(p string) string {
 	return strings.TrimSpace(cat) + " / " + strings.TrimSpace(sub)
 }
 
-// nearest suggests the known path closest to p, ignoring case.
-func nearest(p string, known []string) string {
-	for _, k := range known {
-		if strings.EqualFold(k, p) {
-			return fmt.Sprintf(" (did you mean %q?)", k)
+// pathIndex holds the landscape's "Category / Subcategory" paths, and
+// indexes them by case-folded path and subcategory, so that suggesting one
+// for each of N wrong second paths costs N lookups, not N times the boxes.
+type pathIndex struct {
+	boxes  map[string]bool
+	folded map[string]string   // the first path of each case-folded path
+	bySub  map[string][]string // the first suggestShown paths of each case-folded subcategory
+	nSub   map[string]int      // and how many there are
+}
+
+// suggestShown is how many paths a suggestion names.
+const suggestShown = 3
+
+func newPathIndex(l *landscape.Landscape) pathIndex {
+	x := pathIndex{boxes: map[string]bool{}, folded: map[string]string{}, bySub: map[string][]string{}, nSub: map[string]int{}}
+	for _, c := range l.Categories {
+		for _, s := range c.Subcategories {
+			p := c.Name + " / " + s.Name
+			x.boxes[p] = true
+			if _, ok := x.folded[strings.ToLower(p)]; !ok {
+				x.folded[strings.ToLower(p)] = p
+			}
+			k := strings.ToLower(s.Name)
+			if x.nSub[k]++; len(x.bySub[k]) < suggestShown {
+				x.bySub[k] = append(x.bySub[k], fmt.Sprintf("%q", p))
+			}
 		}
+	}
+	return x
+}
+
+// nearest suggests the known path closest to p, ignoring case: the same
+// path, else those with the same subcategory.
+func (x pathIndex) nearest(p string) string {
+	if k, ok := x.folded[strings.ToLower(p)]; ok {
+		return fmt.Sprintf(" (did you mean %q?)", k)
 	}
 	_, sub, _ := strings.Cut(p, " / ")
-	var hits []string
-	for _, k := range known {
-		if _, ks, _ := strings.Cut(k, " / "); strings.EqualFold(ks, sub) {
-			hits = append(hits, fmt.Sprintf("%q", k))
+	k := strings.ToLower(sub)
+	if hits := x.bySub[k]; len(hits) > 0 {
+		s := strings.Join(hits, " or ")
+		if more := x.nSub[k] - len(hits); more > 0 {
+			s = strings.Join(hits, ", ") + fmt.Sprintf(" or one of %d more", more)
 		}
-	}
-	if len(hits) > 0 {
-		return " (did you mean " + strings.Join(hits, " or ") + "?)"
+		return " (did you mean " + s + "?)"
 	}
 	return " (write an existing \"Category / Subcategory\")"
 }
@@ -205,17 +238,21 @@ func nearest(p string, known []string) string {
 // about.
 func maturity(l *landscape.Landscape, s *landscape.Settings, diags *diag.List) {
 	if !s.MaturityGiven() {
-		typos := landscape.MaturityTypos(l)
+		typos, counts := landscape.MaturityTypos(l), landscape.MaturityCounts(l)
 		for _, it := range l.Items {
 			if w, ok := typos[it.Project]; ok {
 				warnAt(diags, l.File, it.FieldPos("project"), it.Name, "project", "%q (%s) looks like a typo of %q (%s) (write %q, or list both in maturity in %s)",
-					it.Project, plural(landscape.MaturityCount(l, it.Project), "item", "items"), w, plural(landscape.MaturityCount(l, w), "item", "items"), w, settingsName(s))
+					it.Project, plural(counts[it.Project], "item", "items"), w, plural(counts[w], "item", "items"), w, settingsName(s))
 			}
 		}
 		return
 	}
+	allowed := map[string]bool{}
+	for _, m := range s.Maturity {
+		allowed[m] = true
+	}
 	for _, it := range l.Items {
-		if it.Project != "" && !slices.Contains(s.Maturity, it.Project) {
+		if it.Project != "" && !allowed[it.Project] {
 			errorAt(diags, l.File, it.FieldPos("project"), it.Name, "project", "%q is not an allowed maturity (use one of %s, or add it to maturity in %s)", it.Project, strings.Join(s.Maturity, ", "), settingsName(s))
 		}
 	}

@@ -73,13 +73,14 @@ type ItemVerdicts struct {
 // Rules applies every inclusion rule to every item, in file order.
 func Rules(in RulesInput) []ItemVerdicts {
 	in.Settings = orDefault(in.Settings)
-	homes := companyHomes(in)
-	boxes := companyBoxes(in.Landscape, in.Settings)
+	x := newRuleIndex(in.Settings)
+	boxes := companyBoxes(in.Landscape, x)
+	homes := companyHomes(in, x, boxes)
 	out := make([]ItemVerdicts, 0, len(in.Landscape.Items))
 	for _, it := range in.Landscape.Items {
 		out = append(out, ItemVerdicts{Item: it, Verdicts: []Verdict{
-			stars(in, it),
-			oneBox(in.Settings, it, homes, boxes),
+			stars(in, x, it),
+			oneBox(x, it, homes, boxes),
 		}})
 	}
 	return out
@@ -88,7 +89,7 @@ func Rules(in RulesInput) []ItemVerdicts {
 // stars is the 300-star rule: an open-source project with a GitHub
 // repository needs Settings.Rules.MinStars stars over all its repositories,
 // unless the foundation hosts it or settings exempt it.
-func stars(in RulesInput, it *landscape.Item) Verdict {
+func stars(in RulesInput, x *ruleIndex, it *landscape.Item) Verdict {
 	v := Verdict{Rule: RuleStars}
 	_, _, isRepo := gh.ParseRepoURL(it.RepoURL)
 	if !isRepo && !gh.OnGitHub(it.RepoURL) {
@@ -97,7 +98,7 @@ func stars(in RulesInput, it *landscape.Item) Verdict {
 	}
 	sum, missing := sumStars(in.Repos, it)
 	v.Stars, v.StarsKnown = sum, missing == 0
-	if exempt, why := starExempt(in.Settings, it); why != "" {
+	if exempt, why := starExempt(x, it); why != "" {
 		v.Reason = why
 		if exempt {
 			v.Status = Exempt
@@ -120,17 +121,15 @@ func stars(in RulesInput, it *landscape.Item) Verdict {
 
 // starExempt says why the star rule does not judge an item: it is not open
 // source (exempt false), or it is exempt; "" when the rule applies.
-func starExempt(s *landscape.Settings, it *landscape.Item) (exempt bool, why string) {
+func starExempt(x *ruleIndex, it *landscape.Item) (exempt bool, why string) {
 	if !it.IsOpenSource() {
 		return false, "not open source (open_source: false)"
 	}
 	if it.Project != "" {
 		return true, "a foundation project (" + it.Project + ")"
 	}
-	for _, e := range s.Rules.StarExemptions {
-		if e.Item == it.Name {
-			return true, "exempted in settings: " + e.Reason
-		}
+	if reason, ok := x.starExempt[it.Name]; ok {
+		return true, "exempted in settings: " + reason
 	}
 	return false, ""
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/serverless-landscape/landscape/internal/landscape"
 )
@@ -13,7 +12,7 @@ import (
 // one-box rule, and if not, why. Only items that are not open source count:
 // an open-source project owned by a company is judged on its own, by the
 // star rule, wherever it belongs; a foundation project is the foundation's.
-func isProduct(s *landscape.Settings, it *landscape.Item) (bool, string) {
+func isProduct(x *ruleIndex, it *landscape.Item) (bool, string) {
 	switch {
 	case it.Project != "":
 		return false, "a foundation project, not a company's product"
@@ -21,7 +20,7 @@ func isProduct(s *landscape.Settings, it *landscape.Item) (bool, string) {
 		return false, "an open-source project: not counted as a company's product"
 	case Company(it) == "":
 		return false, "no organization (crunchbase or organization.name)"
-	case slices.Contains(s.Rules.OneBox.IgnoreCategories, it.Category()):
+	case x.ignored[it.Category()]:
 		return false, fmt.Sprintf("category %q does not count (rules.one_box.ignore_categories)", it.Category())
 	}
 	return true, ""
@@ -36,37 +35,46 @@ type box struct {
 
 // companyBoxes lists, for every company, the boxes of its products in file
 // order; the first is where a company without a home settles.
-func companyBoxes(l *landscape.Landscape, s *landscape.Settings) map[string][]box {
+func companyBoxes(l *landscape.Landscape, x *ruleIndex) map[string][]box {
 	boxes := make(map[string][]box)
+	seen := make(map[[2]string]bool)
 	for _, it := range l.Items {
-		if ok, _ := isProduct(s, it); !ok {
+		if ok, _ := isProduct(x, it); !ok {
 			continue
 		}
-		c := Company(it)
-		if !slices.ContainsFunc(boxes[c], func(b box) bool { return b.path == it.Path() }) {
-			boxes[c] = append(boxes[c], box{path: it.Path(), first: it})
+		c, p := Company(it), it.Path()
+		if k := [2]string{c, p}; !seen[k] {
+			seen[k] = true
+			boxes[c] = append(boxes[c], box{path: p, first: it})
 		}
 	}
 	return boxes
 }
 
-// companyHomes gives each company the first box of its products in the
-// Home landscape (or in the landscape itself).
-func companyHomes(in RulesInput) map[string]string {
-	l := in.Home
-	if l == nil {
-		l = in.Landscape
+// companyHomes gives each company its home among its boxes in the
+// landscape: the first box of its products in the Home landscape (or in the
+// landscape itself) when the company has a product there, else its first.
+func companyHomes(in RulesInput, x *ruleIndex, boxes map[string][]box) map[string]box {
+	first := boxes
+	if in.Home != nil {
+		first = companyBoxes(in.Home, x)
 	}
-	homes := make(map[string]string)
-	for c, bs := range companyBoxes(l, in.Settings) {
-		homes[c] = bs[0].path
+	homes := make(map[string]box, len(boxes))
+	for c, bs := range boxes {
+		home := bs[0]
+		if fs := first[c]; len(fs) > 0 {
+			if i := slices.IndexFunc(bs, func(b box) bool { return b.path == fs[0].path }); i >= 0 {
+				home = bs[i]
+			}
+		}
+		homes[c] = home
 	}
 	return homes
 }
 
-func oneBox(s *landscape.Settings, it *landscape.Item, homes map[string]string, boxes map[string][]box) Verdict {
+func oneBox(x *ruleIndex, it *landscape.Item, homes map[string]box, boxes map[string][]box) Verdict {
 	v := Verdict{Rule: RuleOneBox}
-	if ok, why := isProduct(s, it); !ok {
+	if ok, why := isProduct(x, it); !ok {
 		v.Reason = why
 		return v
 	}
@@ -76,14 +84,11 @@ func oneBox(s *landscape.Settings, it *landscape.Item, homes map[string]string, 
 		v.Status, v.Reason = Pass, "the company's only box"
 		return v
 	}
-	if e, ok := exception(s, it); ok {
+	if e, ok := x.exception(it); ok {
 		v.Status, v.Reason = Exempt, fmt.Sprintf("exception in settings for %s: %s", cmp.Or(e.Organization, e.Crunchbase), e.Reason)
 		return v
 	}
-	home := bs[0]
-	if i := slices.IndexFunc(bs, func(b box) bool { return b.path == homes[c] }); i >= 0 {
-		home = bs[i]
-	}
+	home := homes[c]
 	if it.Path() == home.path {
 		v.Status, v.Reason = Pass, fmt.Sprintf("the company's box (its products are also in %d other)", len(bs)-1)
 		return v
@@ -92,18 +97,4 @@ func oneBox(s *landscape.Settings, it *landscape.Item, homes map[string]string, 
 	v.Reason = fmt.Sprintf("%s already has a product in %q (%q, line %d): one box per company (move the item there, or add the company to rules.one_box.exceptions in settings with a reason)",
 		CompanyName(it), home.path, home.first.Name, home.first.Pos.Line)
 	return v
-}
-
-// exception finds the settings exception for an item's company, matched by
-// crunchbase URL or by organization name.
-func exception(s *landscape.Settings, it *landscape.Item) (landscape.OrgException, bool) {
-	for _, e := range s.Rules.OneBox.Exceptions {
-		if e.Crunchbase != "" && it.Crunchbase != "" && landscape.URLKey(e.Crunchbase) == landscape.URLKey(it.Crunchbase) {
-			return e, true
-		}
-		if e.Organization != "" && strings.EqualFold(strings.TrimSpace(e.Organization), strings.TrimSpace(it.Organization)) {
-			return e, true
-		}
-	}
-	return landscape.OrgException{}, false
 }

@@ -13,9 +13,13 @@ import (
 	"time"
 )
 
-// cacheSchema is bumped whenever cacheEntry changes meaning; entries of
-// another version are rebuilt rather than misread.
-const cacheSchema = 1
+// cacheSchema is bumped whenever cacheEntry changes meaning. Entries of an
+// older version are migrated (migrate), never dropped; entries of a newer
+// version, written by a newer release, are rebuilt rather than misread.
+//
+// Version 2 added the commit activity, the first commit, open issues and
+// pull requests, the releases count and the owner's profile.
+const cacheSchema = 2
 
 // cacheEntry is one repository's file in the cache. One file per repository
 // keeps writes small and lets concurrent runs each replace whole files
@@ -28,7 +32,28 @@ type cacheEntry struct {
 	// ContributorsETag makes the next contributor count a conditional
 	// request, which costs no rate limit when nothing changed.
 	ContributorsETag string `json:"contributors_etag,omitempty"`
-	Repo             Repo   `json:"repo"`
+	// StatsETag does the same for the commit activity.
+	StatsETag string `json:"stats_etag,omitempty"`
+	Repo      Repo   `json:"repo"`
+}
+
+// migrate brings an entry of an older schema up to date, keeping every
+// value it holds. The facts it lacks are fetched on the next refresh, which
+// it makes due now; were that refresh to fail, the old values are still
+// shown, marked stale, as with any failed refresh.
+func migrate(e *cacheEntry) error {
+	if e.Schema < 1 || e.Schema > cacheSchema {
+		return fmt.Errorf("schema version %d, want 1 to %d", e.Schema, cacheSchema)
+	}
+	if e.Schema == 1 {
+		// Version 1 dated every fact by fetched_at.
+		if !e.Repo.FetchedAt.IsZero() {
+			e.Repo.ContributorsFetchedAt = e.Repo.FetchedAt
+		}
+		e.ExpiresAt = time.Time{}
+		e.Schema = 2
+	}
+	return nil
 }
 
 func (e *cacheEntry) fresh(now time.Time) bool {
@@ -68,8 +93,8 @@ func (c cache) load(k repoKey) (*cacheEntry, error) {
 	if err := json.Unmarshal(data, &e); err != nil {
 		return nil, fmt.Errorf("cache file %s: %w", c.path(k), err)
 	}
-	if e.Schema != cacheSchema {
-		return nil, fmt.Errorf("cache file %s: schema version %d, want %d", c.path(k), e.Schema, cacheSchema)
+	if err := migrate(&e); err != nil {
+		return nil, fmt.Errorf("cache file %s: %w", c.path(k), err)
 	}
 	if e.Key != k.String() {
 		return nil, fmt.Errorf("cache file %s: holds %q", c.path(k), e.Key)

@@ -21,7 +21,7 @@ func TestCacheLifetime(t *testing.T) {
 		wantRequests int
 	}{
 		{"within lifetime", 21 * time.Hour, 0},
-		{"past lifetime and jitter", 27 * time.Hour, 2},
+		{"past lifetime and jitter", 27 * time.Hour, 3}, // GraphQL, and two 304s
 		{"again within the new lifetime", 28 * time.Hour, 0},
 	}
 	for _, tt := range tests {
@@ -52,10 +52,17 @@ func TestCacheConditionalRequest(t *testing.T) {
 	clk.t = t0.Add(48 * time.Hour)
 	res := mustFetch(t, o, ref)
 	reqs := s.Requests()
-	if len(reqs) != 2 {
-		t.Fatalf("got %d requests, want 2", len(reqs))
+	if len(reqs) != 3 {
+		t.Fatalf("got %d requests, want 3: the first commit is known", len(reqs))
 	}
 	testHeader(t, reqs[1], "If-None-Match", e.ContributorsETag)
+	testHeader(t, reqs[2], "If-None-Match", e.StatsETag)
+	if strings.Contains(reqs[0].Body, "history") {
+		t.Errorf("graphql asks for the commit count again: %s", reqs[0].Body)
+	}
+	if res.Stats.Counted() != 1 || res.Stats.NotModified != 2 {
+		t.Errorf("got %v, want 1 counted request and 2 not modified", res.Stats)
+	}
 	r := res.Repos[ref.URL]
 	if r.Contributors != kubernetes.Contributors || r.Stars != kubernetes.Stars+1 {
 		t.Errorf("got %d contributors, %d stars; want %d, %d", r.Contributors, r.Stars, kubernetes.Contributors, kubernetes.Stars+1)

@@ -29,15 +29,15 @@ func TestFailures(t *testing.T) {
 		wantNotice   string
 	}{
 		{name: "5xx every time", faults: []ghtest.Fault{with(ghtest.ServerError(), "graphql", -1)},
-			wantStars: 110000, wantStale: true, wantFailed: 2, wantRequests: 4, wantProblem: "502"},
+			wantStars: 110000, wantStale: true, wantFailed: 2, wantRequests: 6, wantProblem: "502"},
 		{name: "5xx once", faults: []ghtest.Fault{with(ghtest.ServerError(), "graphql", 1)},
-			wantStars: 110001, wantRequests: 4},
+			wantStars: 110001, wantRequests: 6},
 		{name: "timeout once", faults: []ghtest.Fault{with(ghtest.Hang(5*time.Second), "graphql", 1)},
 			opts:      func(o *Options) { o.RequestTimeout = 100 * time.Millisecond },
-			wantStars: 110001, wantRequests: 4},
+			wantStars: 110001, wantRequests: 6},
 		{name: "timeout every time", faults: []ghtest.Fault{with(ghtest.Hang(5*time.Second), "graphql", -1)},
 			opts:      func(o *Options) { o.RequestTimeout = 20 * time.Millisecond; o.MaxRetries = 1 },
-			wantStars: 110000, wantStale: true, wantFailed: 2, wantRequests: 2, wantProblem: "deadline"},
+			wantStars: 110000, wantStale: true, wantFailed: 2, wantRequests: 4, wantProblem: "deadline"},
 		{name: "malformed JSON", faults: []ghtest.Fault{with(ghtest.MalformedJSON(), "graphql", 1)},
 			wantStars: 110000, wantStale: true, wantFailed: 2, wantRequests: 1, wantProblem: "unexpected EOF"},
 		{name: "primary rate limit 403", faults: []ghtest.Fault{with(ghtest.PrimaryRateLimit(http.StatusForbidden, far), "", -1)},
@@ -49,19 +49,19 @@ func TestFailures(t *testing.T) {
 		{name: "secondary rate limit longer than MaxRateWait", faults: []ghtest.Fault{with(ghtest.SecondaryRateLimit(time.Hour), "", -1)},
 			wantStars: 110000, wantStale: true, wantFailed: 2, wantRequests: 1, wantNotice: "rate limit exhausted until"},
 		{name: "contributors 5xx every time", faults: []ghtest.Fault{with(ghtest.ServerError(), "kubernetes/contributors", -1)},
-			wantStars: 110001, wantStale: true, wantFailed: 1, wantRequests: 6, wantProblem: "contributors"},
+			wantStars: 110001, wantStale: true, wantFailed: 1, wantRequests: 8, wantProblem: "contributors"},
 		{name: "token rejected", change: func(s *ghtest.Server) { s.Token = "another" },
 			wantStars: 110000, wantStale: true, wantFailed: 2, wantRequests: 1, wantNotice: "rejected the token"},
 		{name: "partial graphql error", change: func(s *ghtest.Server) {
 			s.Update("kubernetes/kubernetes", func(r *ghtest.Repo) { r.GraphQLError = "Repository access blocked" })
-		}, wantStars: 110000, wantStale: true, wantFailed: 1, wantRequests: 2, wantProblem: "Repository access blocked"},
+		}, wantStars: 110000, wantStale: true, wantFailed: 1, wantRequests: 3, wantProblem: "Repository access blocked"},
 		{name: "renamed", change: func(s *ghtest.Server) { s.Rename("kubernetes/kubernetes", "k8s/kube") },
-			wantStars: 110001, wantRequests: 3, wantProblem: "moved to https://github.com/k8s/kube"},
+			wantStars: 110001, wantRequests: 5, wantProblem: "moved to https://github.com/k8s/kube"},
 		{name: "deleted", change: func(s *ghtest.Server) { s.Delete("kubernetes/kubernetes") },
-			wantStars: 110000, wantRequests: 2, wantProblem: "not found"},
+			wantStars: 110000, wantRequests: 3, wantProblem: "not found"},
 		{name: "too many contributors", change: func(s *ghtest.Server) {
 			s.Update("kubernetes/kubernetes", func(r *ghtest.Repo) { r.TooManyContributors = true })
-		}, wantStars: 110001, wantRequests: 3, wantProblem: "too large"},
+		}, wantStars: 110001, wantRequests: 5, wantProblem: "too large"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

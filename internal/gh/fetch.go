@@ -6,8 +6,29 @@
 // several times a day. Facts live in a cache directory, one file per
 // repository, for a lifetime of about a day; a run within that lifetime
 // sends no request at all. Refreshing asks GraphQL for many repositories per
-// request and uses REST only for the contributor count, as a conditional
-// request that costs no rate limit when nothing changed. Nothing GitHub does
+// request (stars, forks, licence, languages, topics, latest commit and
+// release, releases count, open issues and pull requests, the owner's
+// profile) and REST for three facts GraphQL cannot give cheaply:
+//
+//   - the contributor count and the commit activity of the last 52 weeks
+//     (stats/participation), as conditional requests that cost no rate
+//     limit when nothing changed;
+//   - the first commit, once: GraphQL gives the commit count, and the
+//     oldest commit is then alone on that page of the commit list. It never
+//     changes, so it is kept forever.
+//
+// The activity comes from REST rather than 52 history(since:, until:)
+// windows per repository in the GraphQL query: the windows would cost 29
+// points per batch of 50 instead of 3 (TestActivityCost), and counting the
+// history of a large repository 52 times risks GitHub's query time limit,
+// failing its whole batch. REST costs one request per repository, which the
+// budget allows (TestLandscapeRequestCount: 3.02 counted requests per
+// repository cold, 0 within the cache lifetime, 1.02 after it, 0.06 GraphQL
+// points), and GitHub's 202 "still computing" answer is asked again after a
+// pause, then on the next run. A GraphQL batch that keeps failing is split
+// in halves until the repository that makes it fail is alone.
+//
+// Nothing GitHub does
 // (rate limits, outages, renamed or deleted repositories, bad answers) fails
 // the build: cached values are kept, marked stale, and the trouble is
 // reported in Result.Problems and summarised by Stats.String.
@@ -29,6 +50,10 @@ type job struct {
 	urls        []string
 	cached      *cacheEntry
 
+	// wantFirstCommit asks the refresh for the first commit date, which is
+	// fetched once and then kept forever.
+	wantFirstCommit bool
+
 	// filled in while refreshing
 	gql          *gqlRepo
 	notFound     bool
@@ -36,6 +61,12 @@ type job struct {
 	contributors int
 	etag         string
 	contribErr   error
+
+	weekly           []int
+	statsETag        string
+	statsNotModified bool
+	statsErr         error
+	firstCommit      time.Time
 }
 
 type fetcher struct {
@@ -45,12 +76,16 @@ type fetcher struct {
 	redact      redactor
 	requests    atomic.Int64
 	notModified atomic.Int64
+	points      atomic.Int64
 
 	mu         sync.Mutex
 	problems   []Problem
 	notices    []string
 	stats      Stats
 	saveFailed bool
+	// statsPending counts repositories whose activity GitHub was still
+	// computing at the end of the run.
+	statsPending int
 }
 
 // Fetch returns the facts for refs, from the cache when it is fresh and from
@@ -132,10 +167,13 @@ func (f *fetcher) loadCache(jobs []*job) []*job {
 	return expired
 }
 
-// refresh runs the GraphQL batches and, as each batch answers, the
-// contributor counts of its repositories, all within Options.Concurrency.
+// refresh runs the GraphQL batches and, as each batch answers, the REST
+// requests of its repositories, all within Options.Concurrency.
 func (f *fetcher) refresh(ctx context.Context, jobs []*job) {
 	f.cache.sweep(time.Now())
+	for _, j := range jobs {
+		j.wantFirstCommit = !f.o.StarsOnly && (j.cached == nil || j.cached.Repo.FirstCommit.IsZero())
+	}
 	prog := newProgress(f.o, len(jobs))
 	sem := make(chan struct{}, f.o.Concurrency)
 	var wg sync.WaitGroup
@@ -144,13 +182,8 @@ func (f *fetcher) refresh(ctx context.Context, jobs []*job) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sem <- struct{}{}
-			err := f.queryBatch(ctx, batch)
-			<-sem
+			f.queryBatchSplitting(ctx, sem, batch)
 			for _, j := range batch {
-				if err != nil {
-					j.err = err
-				}
 				if j.gql == nil || f.o.StarsOnly {
 					prog.add(1)
 					continue
@@ -159,7 +192,7 @@ func (f *fetcher) refresh(ctx context.Context, jobs []*job) {
 				go func() {
 					defer wg.Done()
 					sem <- struct{}{}
-					f.countContributors(ctx, j)
+					f.perRepo(ctx, j)
 					<-sem
 					prog.add(1)
 				}()
@@ -168,6 +201,7 @@ func (f *fetcher) refresh(ctx context.Context, jobs []*job) {
 	}
 	wg.Wait()
 	prog.finish()
+	f.retryPendingStats(ctx, sem, jobs)
 	limited := 0
 	for _, j := range jobs {
 		f.complete(j)
@@ -180,11 +214,75 @@ func (f *fetcher) refresh(ctx context.Context, jobs []*job) {
 	}
 }
 
+// perRepo sends a repository's REST requests: its contributor count, its
+// commit activity and, once, its first commit.
+func (f *fetcher) perRepo(ctx context.Context, j *job) {
+	f.countContributors(ctx, j)
+	f.fetchActivity(ctx, j)
+	if n, ok := j.gql.commitCount(); ok && n > 0 && j.wantFirstCommit && ctx.Err() == nil {
+		d, err := f.firstCommit(ctx, j.gql.NameWithOwner, j.key.branch, n)
+		if err != nil { // asked again on the next refresh, while it is unknown
+			f.o.Logger.Debug("github: "+f.redact.String(err.Error()), "repo", j.key.String())
+		}
+		j.firstCommit = d
+	}
+}
+
+// same returns the cached facts when they are of the repository GitHub
+// answered for (not of the one an old name now points to), else nil.
+func (j *job) same() *cacheEntry {
+	if j.cached != nil && j.gql != nil && equalFoldRepo(j.cached.Repo, j.gql.NameWithOwner) {
+		return j.cached
+	}
+	return nil
+}
+
+func (f *fetcher) fetchActivity(ctx context.Context, j *job) {
+	var etag string
+	if c := j.same(); c != nil {
+		etag = c.StatsETag
+	}
+	weekly, newETag, notModified, err := f.participation(ctx, j.gql.NameWithOwner, etag)
+	j.weekly, j.statsETag, j.statsNotModified, j.statsErr = weekly, newETag, notModified, err
+	if notModified {
+		f.notModified.Add(1)
+	}
+}
+
+// retryPendingStats asks again for the commit activity GitHub answered 202
+// for, after a pause in which it computes the figures, a few times. What is
+// still pending is asked for on the next run.
+func (f *fetcher) retryPendingStats(ctx context.Context, sem chan struct{}, jobs []*job) {
+	for range statsRounds {
+		var pending []*job
+		for _, j := range jobs {
+			if errors.Is(j.statsErr, errStatsPending) {
+				pending = append(pending, j)
+			}
+		}
+		if len(pending) == 0 || f.o.sleep(ctx, f.o.StatsRetryDelay) != nil {
+			return
+		}
+		var wg sync.WaitGroup
+		for _, j := range pending {
+			wg.Go(func() {
+				sem <- struct{}{}
+				f.fetchActivity(ctx, j)
+				<-sem
+			})
+		}
+		wg.Wait()
+	}
+}
+
+// statsRounds bounds how often one run asks again for pending activity.
+const statsRounds = 2
+
 func (f *fetcher) countContributors(ctx context.Context, j *job) {
 	var etag string
-	if j.cached != nil && equalFoldRepo(j.cached.Repo, j.gql.NameWithOwner) {
-		etag = j.cached.ContributorsETag
-		j.contributors = j.cached.Repo.Contributors
+	if c := j.same(); c != nil {
+		etag = c.ContributorsETag
+		j.contributors = c.Repo.Contributors
 	}
 	n, newETag, notModified, err := f.contributors(ctx, j.gql.NameWithOwner, etag)
 	switch {

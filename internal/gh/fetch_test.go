@@ -65,6 +65,20 @@ var kubernetes = ghtest.Repo{
 	Branches:     map[string]time.Time{"release-1.30": time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)},
 	Release:      &ghtest.Release{Tag: "v1.34.0", Date: time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC)},
 	Contributors: 3900, Topics: []string{"containers", "kubernetes"},
+	OpenIssues: 2400, OpenPRs: 750, Releases: 900, Commits: 130000,
+	FirstCommit: time.Date(2014, 6, 6, 20, 39, 56, 0, time.UTC),
+	Weekly:      weeks(52, func(i int) int { return 100 + i }),
+	Profile: ghtest.Owner{Type: "Organization", Name: "Kubernetes", Description: "Production-Grade Container Orchestration",
+		Website: "https://kubernetes.io", Location: "Worldwide"},
+}
+
+// weeks makes n weekly counts, oldest first.
+func weeks(n int, f func(int) int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = f(i)
+	}
+	return out
 }
 
 func TestFetchFacts(t *testing.T) {
@@ -81,7 +95,12 @@ func TestFetchFacts(t *testing.T) {
 		License: "Apache-2.0", Language: "Go", Languages: map[string]int{"Go": 1000, "Shell": 10},
 		CreatedAt: kubernetes.CreatedAt, LatestCommit: kubernetes.LatestCommit,
 		LatestRelease: &Release{Tag: "v1.34.0", Date: kubernetes.Release.Date},
-		Contributors:  3900, Topics: []string{"containers", "kubernetes"}, FetchedAt: t0,
+		Contributors:  3900, Topics: []string{"containers", "kubernetes"},
+		OpenIssues: 2400, OpenPRs: 750, Releases: 900,
+		Profile: &Owner{Login: "kubernetes", Organization: true, Name: "Kubernetes",
+			Description: "Production-Grade Container Orchestration", Location: "Worldwide", Website: "https://kubernetes.io"},
+		FirstCommit: kubernetes.FirstCommit, Activity: kubernetes.Weekly,
+		FetchedAt: t0, ContributorsFetchedAt: t0, ActivityFetchedAt: t0, FirstCommitFetchedAt: t0,
 	}
 	if diff := cmp.Diff(map[string]*Repo{want.URL: want}, res.Repos); diff != "" {
 		t.Errorf("Repos mismatch (-want +got):\n%s", diff)
@@ -89,14 +108,14 @@ func TestFetchFacts(t *testing.T) {
 	if len(res.Problems) != 0 || len(res.Notices) != 0 {
 		t.Errorf("got problems %v, notices %v, want none", res.Problems, res.Notices)
 	}
-	wantStats := Stats{Repos: 1, Requests: 2, Fetched: 1}
+	wantStats := Stats{Repos: 1, Requests: 4, GraphQLPoints: 1, Fetched: 1}
 	if diff := cmp.Diff(wantStats, res.Stats); diff != "" {
 		t.Errorf("Stats mismatch (-want +got):\n%s", diff)
 	}
 
 	reqs := s.Requests()
-	if len(reqs) != 2 {
-		t.Fatalf("got %d requests, want 2", len(reqs))
+	if len(reqs) != 4 {
+		t.Fatalf("got %d requests, want 4", len(reqs))
 	}
 	for _, r := range reqs {
 		testHeader(t, r, "Authorization", "Bearer "+testToken)
@@ -107,8 +126,14 @@ func TestFetchFacts(t *testing.T) {
 	if !strings.Contains(reqs[0].Body, `"o0":"Kubernetes"`) || !strings.Contains(reqs[0].Body, "r0: repository(owner: $o0, name: $n0)") {
 		t.Errorf("graphql body %s does not ask for Kubernetes/kubernetes as r0", reqs[0].Body)
 	}
+	if !strings.Contains(reqs[0].Body, "commits: defaultBranchRef") {
+		t.Errorf("graphql body %s does not ask for the commit count", reqs[0].Body)
+	}
 	testMethod(t, reqs[1], "GET", "/repos/kubernetes/kubernetes/contributors")
 	testQuery(t, reqs[1], "per_page=1&anon=true")
+	testMethod(t, reqs[2], "GET", "/repos/kubernetes/kubernetes/stats/participation")
+	testMethod(t, reqs[3], "GET", "/repos/kubernetes/kubernetes/commits")
+	testQuery(t, reqs[3], "per_page=1&page=130000")
 }
 
 func testMethod(t *testing.T, r ghtest.Request, method, path string) {

@@ -65,6 +65,10 @@ type Options struct {
 	MaxRetries int
 	// RequestTimeout bounds one request (default 30s).
 	RequestTimeout time.Duration
+	// StatsRetryDelay is the pause before asking again for the commit
+	// activity of repositories GitHub answered 202 for while it computes
+	// the figures (default 5s); it is asked twice more in a run at most.
+	StatsRetryDelay time.Duration
 	// MaxRateWait is how long Fetch waits for a rate limit to reset before
 	// it gives up and keeps cached values (default 60s).
 	MaxRateWait time.Duration
@@ -137,6 +141,7 @@ func (o Options) withDefaults() (Options, error) {
 	o.ProgressInterval = orDefault(o.ProgressInterval, 10*time.Second)
 	o.RequestTimeout = orDefault(o.RequestTimeout, 30*time.Second)
 	o.MaxRateWait = orDefault(o.MaxRateWait, 60*time.Second)
+	o.StatsRetryDelay = orDefault(o.StatsRetryDelay, 5*time.Second)
 	o.BatchSize = orDefault(o.BatchSize, 50)
 	o.Concurrency = orDefault(o.Concurrency, 8)
 	o.MaxRetries = orDefault(o.MaxRetries, 3)

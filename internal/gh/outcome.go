@@ -2,6 +2,7 @@ package gh
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -40,7 +41,18 @@ func (f *fetcher) completeFetched(j *job, now time.Time) {
 		f.problemAll(j, "branch "+j.key.branch+" not found: using the default branch")
 	}
 	e := &cacheEntry{FetchedAt: now, ExpiresAt: expiry(now, f.o.Lifetime), ContributorsETag: j.etag, Repo: *r}
+	f.carry(j, e, now)
 	switch {
+	case errors.Is(j.statsErr, errStatsPending):
+		// The rest is fresh; the activity is asked for on the next run.
+		e.ExpiresAt = now
+		f.stats.Fetched++
+		f.mu.Lock()
+		f.statsPending++
+		f.mu.Unlock()
+	case j.statsErr != nil:
+		e.ExpiresAt = now
+		f.fail(j, j.statsErr)
 	case j.contribErr == nil:
 		f.stats.Fetched++
 	case errors.Is(j.contribErr, errTooManyContributors):
@@ -53,6 +65,38 @@ func (f *fetcher) completeFetched(j *job, now time.Time) {
 	}
 	f.save(j, e)
 	j.cached = e
+}
+
+// carry dates the REST facts of a fresh entry, and keeps from the cached
+// entry what this refresh did not fetch: the first commit (fetched once),
+// the contributors and the activity when their requests failed or were
+// answered 304.
+func (f *fetcher) carry(j *job, e *cacheEntry, now time.Time) {
+	r := &e.Repo
+	var old *Repo
+	if c := j.same(); c != nil {
+		old = &c.Repo
+	}
+	if j.contribErr == nil {
+		r.ContributorsFetchedAt = now
+	} else if old != nil {
+		r.ContributorsFetchedAt = old.ContributorsFetchedAt
+	}
+	switch {
+	case j.statsErr == nil && !j.statsNotModified:
+		r.Activity, r.ActivityFetchedAt, e.StatsETag = j.weekly, now, j.statsETag
+	case old != nil:
+		r.Activity, r.ActivityFetchedAt, e.StatsETag = old.Activity, old.ActivityFetchedAt, j.cached.StatsETag
+		if j.statsNotModified {
+			r.ActivityFetchedAt = now
+		}
+	}
+	switch { // a renamed repository keeps its first commit too: GitHub followed the rename
+	case j.cached != nil && !j.cached.Repo.FirstCommit.IsZero():
+		r.FirstCommit, r.FirstCommitFetchedAt = j.cached.Repo.FirstCommit, j.cached.Repo.FirstCommitFetchedAt
+	case !j.firstCommit.IsZero():
+		r.FirstCommit, r.FirstCommitFetchedAt = j.firstCommit, now
+	}
 }
 
 // fail records a failed refresh; the caller keeps whatever was cached.
@@ -109,6 +153,10 @@ func (f *fetcher) result(jobs []*job) Result {
 	}
 	f.stats.Requests = int(f.requests.Load())
 	f.stats.NotModified = int(f.notModified.Load())
+	f.stats.GraphQLPoints = int(f.points.Load())
+	if f.statsPending > 0 {
+		f.notices = append(f.notices, fmt.Sprintf("github: still computing the commit activity of %d repositories: asked again on the next run", f.statsPending))
+	}
 	return Result{Repos: repos, Stats: f.stats, Problems: f.problems, Notices: f.notices}
 }
 

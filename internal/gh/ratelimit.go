@@ -112,6 +112,12 @@ func (p *pool) block(c *tokenClient, until time.Time) {
 // successful answer and may turn it into an error to classify, which is how
 // GraphQL reports rate limits and timeouts in a 200 answer.
 func (p *pool) do(ctx context.Context, newReq func(*github.Client) (*http.Request, error), v any, check func(*github.Response) error) (*github.Response, error) {
+	return p.doRetrying(ctx, p.o.MaxRetries, newReq, v, check)
+}
+
+// doRetrying is do with its own bound on retries after 5xx answers and
+// timeouts. When they are used up the error is an exhaustedError.
+func (p *pool) doRetrying(ctx context.Context, maxRetries int, newReq func(*github.Client) (*http.Request, error), v any, check func(*github.Response) error) (*github.Response, error) {
 	retries, limits := 0, 0
 	for {
 		c, err := p.acquire(ctx)
@@ -143,7 +149,9 @@ func (p *pool) do(ctx context.Context, newReq func(*github.Client) (*http.Reques
 		case kind == unauthorized:
 			p.o.Logger.Warn("github: token rejected", "token", c.index, "error", p.redact.String(err.Error()))
 			p.reject(c)
-		case kind == transient && retries < p.o.MaxRetries:
+		case kind == transient && retries >= maxRetries:
+			return resp, exhaustedError{err}
+		case kind == transient:
 			retries++
 			d := backoff(retries)
 			p.o.Logger.Debug("github: retrying", "url", req.URL.Path, "after", d, "error", p.redact.String(err.Error()))
@@ -167,6 +175,11 @@ const (
 
 // transientError marks an answer worth retrying that HTTP calls a success.
 type transientError struct{ error }
+
+// exhaustedError is a passing failure that lasted through every retry.
+type exhaustedError struct{ error }
+
+func (e exhaustedError) Unwrap() error { return e.error }
 
 // rateLimitError is a rate limit reported outside go-github's checks: a 429,
 // or a GraphQL RATE_LIMITED error in a 200 answer.
@@ -210,7 +223,7 @@ func (p *pool) classify(resp *github.Response, err error) (errorKind, time.Time)
 		if resp.StatusCode == http.StatusUnauthorized {
 			return unauthorized, time.Time{}
 		}
-		if resp.StatusCode >= 500 || resp.StatusCode == http.StatusAccepted {
+		if resp.StatusCode >= 500 { // a 202 is the caller's to ask again later
 			return transient, time.Time{}
 		}
 		return permanent, time.Time{}

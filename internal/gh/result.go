@@ -26,7 +26,23 @@ type Repo struct {
 	Contributors  int            `json:"contributors"`
 	Archived      bool           `json:"archived,omitempty"`
 	Topics        []string       `json:"topics,omitempty"`
-	FetchedAt     time.Time      `json:"fetched_at,omitzero"`
+	OpenIssues    int            `json:"open_issues"`
+	OpenPRs       int            `json:"open_pull_requests"`
+	Releases      int            `json:"releases"`
+	Profile       *Owner         `json:"owner_profile,omitempty"` // the owner's profile
+	// FirstCommit is the date of the oldest commit of the branch; it never
+	// changes, so it is fetched once and kept.
+	FirstCommit time.Time `json:"first_commit,omitzero"`
+	// Activity is the commits per week on the default branch over the last
+	// 52 weeks, oldest first, as of ActivityFetchedAt.
+	Activity []int `json:"activity,omitempty"`
+	// FetchedAt dates the GraphQL facts (every field without a date of its
+	// own); the others are dated apart, since each may be older when its
+	// refresh failed or, for FirstCommit, was never needed again.
+	FetchedAt             time.Time `json:"fetched_at,omitzero"`
+	ContributorsFetchedAt time.Time `json:"contributors_fetched_at,omitzero"`
+	ActivityFetchedAt     time.Time `json:"activity_fetched_at,omitzero"`
+	FirstCommitFetchedAt  time.Time `json:"first_commit_fetched_at,omitzero"`
 	// Stale is set when the values are older than the cache lifetime
 	// because a refresh failed or was not possible.
 	Stale bool `json:"stale,omitempty"`
@@ -35,6 +51,26 @@ type Repo struct {
 	// NotFound is set when GitHub says the repository does not exist
 	// (deleted, or made private); older values are kept.
 	NotFound bool `json:"not_found,omitempty"`
+}
+
+// Owner is the profile of a repository's owner: for an organization, its
+// display name, description, location and website.
+type Owner struct {
+	Login        string `json:"login"`
+	Organization bool   `json:"organization,omitempty"` // an organization, not a person's account
+	Name         string `json:"name,omitempty"`
+	Description  string `json:"description,omitempty"`
+	Location     string `json:"location,omitempty"`
+	Website      string `json:"website,omitempty"`
+}
+
+// CommitsLastYear sums the weekly activity.
+func (r *Repo) CommitsLastYear() int {
+	n := 0
+	for _, c := range r.Activity {
+		n += c
+	}
+	return n
 }
 
 // Release is a repository's latest published release.
@@ -69,16 +105,29 @@ type Stats struct {
 	// NotModified counts conditional requests answered 304, which GitHub
 	// does not charge to the rate limit.
 	NotModified int
-	FromCache   int // served from the cache without asking GitHub
-	Fetched     int // refreshed from GitHub
-	Failed      int // refresh failed: cached values kept, if any
-	Missing     int // no facts at all: neither fetched nor cached
+	// GraphQLPoints is what GitHub charged the GraphQL rate limit, as its
+	// answers report (rateLimit.cost).
+	GraphQLPoints int
+	FromCache     int // served from the cache without asking GitHub
+	Fetched       int // refreshed from GitHub
+	Failed        int // refresh failed: cached values kept, if any
+	Missing       int // no facts at all: neither fetched nor cached
 }
+
+// Counted is the number of requests charged to the REST rate limit:
+// every request but those answered 304.
+func (s Stats) Counted() int { return s.Requests - s.NotModified }
 
 // String summarises a run in one line for the build log.
 func (s Stats) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "github: %s repositories, %s requests", thousands(s.Repos), thousands(s.Requests))
+	if s.NotModified > 0 {
+		fmt.Fprintf(&b, " (%s not modified, free)", thousands(s.NotModified))
+	}
+	if s.GraphQLPoints > 0 {
+		fmt.Fprintf(&b, ", %s GraphQL points", thousands(s.GraphQLPoints))
+	}
 	if s.Failed > 0 {
 		fmt.Fprintf(&b, ", %s failed: kept cached values", thousands(s.Failed))
 	}

@@ -31,7 +31,7 @@ type GuideSubcategory struct {
 
 // LoadGuide reads guide.yml from fsys.
 func LoadGuide(fsys fs.FS, name string) (*Guide, diag.List, error) {
-	data, err := fs.ReadFile(fsys, name)
+	data, err := readInput(fsys, name, maxSettingsBytes)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", name, err)
 	}
@@ -41,6 +41,7 @@ func LoadGuide(fsys fs.FS, name string) (*Guide, diag.List, error) {
 	if !ok {
 		return g, d.diags, nil
 	}
+	d.boundMappings(root)
 	d.limitText(root, "", "")
 	if err := root.Decode(g); err != nil {
 		d.decodeErrors(root, err, "expected categories: [{category, content, subcategories}]")

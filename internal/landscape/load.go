@@ -14,7 +14,7 @@ import (
 // that cannot be read; everything wrong inside the file, including YAML
 // syntax, is a diagnostic, and the landscape holds what could be loaded.
 func Load(fsys fs.FS, name string) (*Landscape, diag.List, error) {
-	data, err := fs.ReadFile(fsys, name)
+	data, err := readInput(fsys, name, maxDataBytes)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", name, err)
 	}

@@ -18,14 +18,24 @@ func (s *Settings) MaturityGiven() bool {
 // orders them (its `order`, then its list order), then by how many items use
 // each, most first, then by name.
 func MaturityLevels(l *Landscape, s *Settings) []string {
-	counts := maturityCounts(l)
-	featured := featuredMaturity(s)
+	counts := MaturityCounts(l)
+	featured := map[string]int{}
+	for i, v := range featuredMaturity(s) {
+		featured[v] = i
+	}
 	levels := make([]string, 0, len(counts))
 	for v := range counts {
 		levels = append(levels, v)
 	}
 	slices.SortFunc(levels, func(a, b string) int {
-		fa, fb := slices.Index(featured, a), slices.Index(featured, b)
+		fa, oka := featured[a]
+		fb, okb := featured[b]
+		if !oka {
+			fa = -1
+		}
+		if !okb {
+			fb = -1
+		}
 		switch {
 		case fa >= 0 && fb >= 0:
 			return fa - fb
@@ -42,28 +52,43 @@ func MaturityLevels(l *Landscape, s *Settings) []string {
 // MaturityTypos finds the `project:` values that look like a typo of a
 // value more items use ("incubation" beside many "incubating"): each maps to
 // that value. A level of its own, used by few (lfenergy's "sig"), is not
-// one, since it is near no other.
+// one, since it is near no other. Only the typoTargets most used values
+// are typos' targets, and only values of a word's length are compared, so
+// that 20,000 distinct values cost 20,000 short comparisons each, not 20,000
+// squared (a real landscape has under ten levels).
 func MaturityTypos(l *Landscape) map[string]string {
-	counts := maturityCounts(l)
+	counts := MaturityCounts(l)
+	var targets []string
+	for w := range counts {
+		if len(w) <= typoLength {
+			targets = append(targets, w)
+		}
+	}
+	slices.SortFunc(targets, func(a, b string) int { return cmp.Or(counts[b]-counts[a], strings.Compare(a, b)) })
+	targets = targets[:min(len(targets), typoTargets)]
 	typos := map[string]string{}
 	for v, n := range counts {
-		best := ""
-		for w, m := range counts {
-			if m > n && nearValue(v, w) && (best == "" || m > counts[best] || (m == counts[best] && w < best)) {
-				best = w
-			}
+		if len(v) > typoLength {
+			continue
 		}
-		if best != "" {
-			typos[v] = best
+		for _, w := range targets { // most used first, then by name
+			if counts[w] > n && nearValue(v, w) {
+				typos[v] = w
+				break
+			}
 		}
 	}
 	return typos
 }
 
-// MaturityCount is how many items use the `project:` value v.
-func MaturityCount(l *Landscape, v string) int { return maturityCounts(l)[v] }
+// The limits of MaturityTypos' search.
+const (
+	typoTargets = 16
+	typoLength  = 40
+)
 
-func maturityCounts(l *Landscape) map[string]int {
+// MaturityCounts is how many items use each `project:` value.
+func MaturityCounts(l *Landscape) map[string]int {
 	counts := map[string]int{}
 	for _, it := range l.Items {
 		if it.Project != "" {
@@ -89,6 +114,7 @@ func featuredMaturity(s *Settings) []string {
 		return nil
 	}
 	var values []string
+	seen := map[string]bool{}
 	for _, r := range s.FeaturedItems {
 		if r.Field != "maturity" {
 			continue
@@ -102,7 +128,8 @@ func featuredMaturity(s *Settings) []string {
 			return cmp.Compare(orderKey(a.Order), orderKey(b.Order))
 		})
 		for _, o := range opts {
-			if !slices.Contains(values, o.Value) {
+			if !seen[o.Value] {
+				seen[o.Value] = true
 				values = append(values, o.Value)
 			}
 		}

@@ -1,6 +1,7 @@
 package landscape
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -214,7 +215,7 @@ var ignoredWhy = map[string]string{
 
 // LoadSettings reads settings.yml from fsys.
 func LoadSettings(fsys fs.FS, name string) (*Settings, diag.List, error) {
-	data, err := fs.ReadFile(fsys, name)
+	data, err := readInput(fsys, name, maxSettingsBytes)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", name, err)
 	}
@@ -232,6 +233,7 @@ func ParseSettings(file string, data []byte) (*Settings, diag.List) {
 		s.Name = "Landscape"
 		return s, d.diags
 	}
+	d.boundMappings(root)
 	fields := settingsFields()
 	var ignored []string
 	var first *yaml.Node
@@ -313,9 +315,10 @@ func (d *decoder) checkSettings(s *Settings, root *yaml.Node) {
 	if !strings.HasSuffix(s.BasePath, "/") {
 		s.BasePath += "/"
 	}
+	colors := valuesByKey(resolve(at("colors")))
 	for k, c := range s.Colors {
 		if !cssColor.MatchString(strings.TrimSpace(c)) {
-			d.errorf(at("colors", k), "", "colors."+k, "%q is not a CSS colour (write #rrggbb or rgba(r, g, b, a))", c)
+			d.errorf(cmp.Or(colors[k], at("colors")), "", "colors."+k, "%q is not a CSS colour (write #rrggbb or rgba(r, g, b, a))", c)
 			delete(s.Colors, k)
 		}
 	}
@@ -372,6 +375,9 @@ func (d *decoder) checkOrganizationNames(s *Settings, root *yaml.Node) {
 		return
 	}
 	names := make(map[string]string, len(s.OrganizationNames))
+	where := nodeAt(root, "organization_names")
+	nodes := valuesByKey(resolve(where))
+	at := func(k string) *yaml.Node { return cmp.Or(nodes[k], where) }
 	for k, v := range s.OrganizationNames {
 		slug := k
 		if strings.Contains(k, "/") {
@@ -379,11 +385,11 @@ func (d *decoder) checkOrganizationNames(s *Settings, root *yaml.Node) {
 			slug = slug[strings.LastIndex(slug, "/")+1:]
 		}
 		if slug == "" || strings.ContainsAny(slug, " ?#") {
-			d.errorf(nodeAt(root, "organization_names", k), "", "organization_names", "%q is not a crunchbase slug (write the last part of the organization's crunchbase URL, such as ntt-data)", k)
+			d.errorf(at(k), "", "organization_names", "%q is not a crunchbase slug (write the last part of the organization's crunchbase URL, such as ntt-data)", k)
 			continue
 		}
 		if strings.TrimSpace(v) == "" {
-			d.errorf(nodeAt(root, "organization_names", k), "", "organization_names", "%q has an empty name (write the organization's name, or remove the entry)", k)
+			d.errorf(at(k), "", "organization_names", "%q has an empty name (write the organization's name, or remove the entry)", k)
 			continue
 		}
 		names[slug] = strings.TrimSpace(v)

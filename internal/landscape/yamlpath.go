@@ -41,41 +41,63 @@ func child(n *yaml.Node, step string) *yaml.Node {
 	return nil
 }
 
-// valueAt finds the value that yaml.v3 names in a decoding error by line,
-// tag and (possibly shortened) text only, with the dotted keys leading to it
-// ("rules.min_stars"); the outermost candidate wins, then the first.
-func valueAt(n *yaml.Node, line int, tag, text, path string) (*yaml.Node, string) {
-	var values []*yaml.Node
-	var paths []string
-	switch n.Kind {
-	case yaml.MappingNode:
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			values = append(values, n.Content[i+1])
-			paths = append(paths, strings.TrimPrefix(path+"."+n.Content[i].Value, "."))
-		}
-	case yaml.SequenceNode:
-		for _, e := range n.Content {
-			values, paths = append(values, e), append(paths, path)
-		}
-	}
-	for i, v := range values {
-		if v.Line == line && v.Tag == tag && textMatches(v.Value, text) {
-			return v, paths[i]
-		}
-		if found, p := valueAt(v, line, tag, text, paths[i]); found != nil {
-			return found, p
-		}
-	}
-	return nil, ""
+// valueIndex finds the values that yaml.v3 names in decoding errors by
+// line, tag and (possibly shortened) text only, with the dotted keys
+// leading to each ("rules.min_stars"): the first in document order, an
+// enclosing value before the values inside it. It is built once, so that
+// each of many errors costs a lookup rather than a walk of the file.
+type valueIndex map[valueKey]located
+
+type valueKey struct {
+	line       int
+	tag, shown string // shown as yaml.v3's errors show it; "" matches any text
 }
 
-// textMatches compares a scalar with yaml.v3's rendering of it in an error,
-// which cuts text longer than ten bytes to seven and "...".
-func textMatches(value, shown string) bool {
-	if short, ok := strings.CutSuffix(shown, "..."); ok && len(value) > 10 {
-		return strings.HasPrefix(value, short)
+type located struct {
+	n    *yaml.Node
+	path string
+}
+
+func newValueIndex(root *yaml.Node) valueIndex {
+	x := valueIndex{}
+	var walk func(n *yaml.Node, path string)
+	visit := func(v *yaml.Node, path string) {
+		for _, k := range []valueKey{{v.Line, v.Tag, shownText(v.Value)}, {v.Line, v.Tag, ""}} {
+			if _, ok := x[k]; !ok {
+				x[k] = located{v, path}
+			}
+		}
+		walk(v, path)
 	}
-	return shown == "" || value == shown
+	walk = func(n *yaml.Node, path string) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				visit(n.Content[i+1], strings.TrimPrefix(path+"."+n.Content[i].Value, "."))
+			}
+		case yaml.SequenceNode:
+			for _, e := range n.Content {
+				visit(e, path)
+			}
+		}
+	}
+	walk(root, "")
+	return x
+}
+
+// at returns the value an error names, or nil.
+func (x valueIndex) at(line int, tag, shown string) (*yaml.Node, string) {
+	l := x[valueKey{line, tag, shown}]
+	return l.n, l.path
+}
+
+// shownText is a scalar as yaml.v3 shows it in an error: text longer than
+// ten bytes cut to seven and "...".
+func shownText(value string) string {
+	if len(value) > 10 {
+		return value[:7] + "..."
+	}
+	return value
 }
 
 var (
@@ -104,13 +126,14 @@ func (d *decoder) decodeErrors(root *yaml.Node, err error, hint string) {
 		d.diags.Errorf(d.file, line, 0, "", "", "%s (%s)", msg, hint)
 		return
 	}
+	values := newValueIndex(root)
 	for _, e := range te.Errors {
 		line, msg := yamlErrorLine(e)
 		var n *yaml.Node
 		var field string
 		if m := yamlMismatch.FindStringSubmatch(msg); m != nil {
 			msg = "expected " + goTypeName(m[3]) + ", found " + yamlKindNames[m[1]]
-			n, field = valueAt(root, line, "!!"+m[1], m[2], "")
+			n, field = values.at(line, "!!"+m[1], m[2])
 		}
 		if n == nil {
 			d.diags.Errorf(d.file, line, 0, "", "", "%s (%s)", msg, hint)

@@ -104,6 +104,20 @@ func (m *memo) get(key string, f func() processed) processed {
 	return e.val
 }
 
+// put remembers val for key unless the key is known already.
+func (m *memo) put(key string, val processed) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.entries == nil {
+		m.entries = map[string]*memoEntry{}
+	}
+	if _, ok := m.entries[key]; !ok {
+		e := &memoEntry{done: make(chan struct{}), val: val}
+		close(e.done)
+		m.entries[key] = e
+	}
+}
+
 // contentKey names processed content: the input's hash, the processor
 // version and the options that change the output.
 func contentKey(data []byte, warnBytes int64) string {
@@ -196,6 +210,9 @@ func (p *Processor) readDisk(key string) (processed, bool) {
 	e, ok := c.entries[key]
 	if ok {
 		c.used[key] = true
+		if _, full := c.entries[key+"-full"]; full { // kept with the screen's logo, for the next Original
+			c.used[key+"-full"] = true
+		}
 	}
 	c.mu.Unlock()
 	if !ok {

@@ -1,6 +1,7 @@
 package logos
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -26,6 +27,7 @@ type FetchOptions struct {
 	Timeout       time.Duration // for one download; 0 means 30s
 	MaxConcurrent int           // downloads at once; 0 means 8
 	Instead       string        // how else to provide the file, for messages; "" means "host the file in the repository"
+	Accept        string        // the Accept header; "" means images
 	// AllowPrivateAddresses lets downloads reach loopback, private and
 	// link-local addresses, which they refuse by default (dial.go): for
 	// tests, whose httptest servers listen on 127.0.0.1.
@@ -147,7 +149,7 @@ func (f *Fetcher) download(ctx context.Context, ref string, meta *remoteMeta) (d
 	if err != nil {
 		return nil, false, err
 	}
-	req.Header.Set("Accept", "image/svg+xml, image/*;q=0.8")
+	req.Header.Set("Accept", cmp.Or(f.o.Accept, "image/svg+xml, image/*;q=0.8"))
 	if meta.ETag != "" {
 		req.Header.Set("If-None-Match", meta.ETag)
 	}

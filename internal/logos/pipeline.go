@@ -29,17 +29,24 @@ func (p *Processor) processBytes(data []byte, full bool) processed {
 			return v
 		}
 		p.cpuSem <- struct{}{}
-		v := p.compute(data, full)
+		v, whole := p.compute(data, full)
 		<-p.cpuSem
 		if !v.transient {
 			p.writeDisk(key, v)
+		}
+		if whole != nil { // the print's bytes come free with the screen's: Original needs no second pass
+			p.memo.put(key+"-full", *whole)
+			if !whole.transient {
+				p.writeDisk(key+"-full", *whole)
+			}
 		}
 		return v
 	})
 }
 
-// compute checks, sanitizes, crops, reduces and minifies one logo.
-func (p *Processor) compute(data []byte, full bool) processed {
+// compute checks, sanitizes, crops, reduces and minifies one logo. When
+// the reductions changed it, whole is the logo as Original returns it.
+func (p *Processor) compute(data []byte, full bool) (v processed, whole *processed) {
 	doc, problems := checkBytes(data, p.opts.WarnBytes)
 	raster := doc == nil && rasterKind(data) != ""
 	if raster {
@@ -48,7 +55,7 @@ func (p *Processor) compute(data []byte, full bool) processed {
 		}
 	}
 	if doc == nil {
-		return processed{Missing: true, Problems: problems}
+		return processed{Missing: true, Problems: problems}, nil
 	}
 	if !raster {
 		problems = append(problems, checkTree(doc)...)
@@ -58,9 +65,9 @@ func (p *Processor) compute(data []byte, full bool) processed {
 		if !errors.Is(err, errNoSVGRoot) { // checkBytes reported those
 			problems = append(problems, errorf("%v", err))
 		}
-		return processed{Missing: true, Problems: problems}
+		return processed{Missing: true, Problems: problems}, nil
 	}
-	v := processed{Problems: append(problems, uses.problems()...)}
+	v = processed{Problems: append(problems, uses.problems()...)}
 	if raster {
 		err = errors.New("is a raster image")
 	} else {
@@ -74,14 +81,15 @@ func (p *Processor) compute(data []byte, full bool) processed {
 			v.Problems = append(v.Problems, warnf("was not cropped: it %v; its viewBox is kept (simplify the drawing)", err))
 		}
 	}
-	p.finish(&v, root, full)
-	return v
+	whole = p.finish(&v, root, full)
+	return v, whole
 }
 
 // finish reduces what the largest display cannot show (shrink.go,
 // precision.go) unless full, and writes the logo, minified. Saved is what
-// the reductions took off the bytes.
-func (p *Processor) finish(v *processed, root *node, full bool) {
+// the reductions took off the bytes; when they took any, the logo without
+// them is returned too.
+func (p *Processor) finish(v *processed, root *node, full bool) *processed {
 	vb, ok := viewBox(root)
 	v.Ratio = 1
 	if ok {
@@ -90,7 +98,7 @@ func (p *Processor) finish(v *processed, root *node, full bool) {
 	whole := p.minified(render(root), 0)
 	if full || !ok {
 		v.Data, v.File = whole, fileName(whole)
-		return
+		return nil
 	}
 	bud := newBudget(p.cropWork, p.cropTimeout)
 	red := reduceTree(root, vb, bud)
@@ -103,6 +111,12 @@ func (p *Processor) finish(v *processed, root *node, full bool) {
 		out = whole
 	}
 	v.Data, v.File, v.Saved = out, fileName(out), len(whole)-len(out)
+	if v.Saved == 0 {
+		return nil
+	}
+	w := *v
+	w.Data, w.File, w.Saved = whole, fileName(whole), 0
+	return &w
 }
 
 // minified is the logo minified with numbers to digits significant digits

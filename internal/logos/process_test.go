@@ -270,9 +270,14 @@ func FuzzProcess(f *testing.F) {
 	}
 	p := NewProcessor(Options{})
 	f.Fuzz(func(t *testing.T, in []byte) {
-		v := p.compute(in, false)
+		v, whole := p.compute(in, false)
 		if v.Missing {
 			return
+		}
+		if whole != nil {
+			if full, _ := p.compute(in, true); !bytes.Equal(whole.Data, full.Data) {
+				t.Fatalf("the whole logo that Process keeps differs from Original's:\n%s\n%s", whole.Data, full.Data)
+			}
 		}
 		if _, err := parseSVG(v.Data); err != nil {
 			t.Fatalf("output %q does not parse: %v", v.Data, err)

@@ -95,6 +95,42 @@ func TestShrinkRasters(t *testing.T) {
 	}
 }
 
+// TestOriginalKeptByProcess checks that Process keeps the whole logo for
+// Original, in memory and in the disk cache, as Original would make it
+// alone, and that a warm build's Process keeps it in the pack. (Rounded
+// numbers stand for every reduction: TestShrinkRasters has the bitmaps.)
+func TestOriginalKeptByProcess(t *testing.T) {
+	in := `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><path d="M10.123456 20.654321L90.111111 80.999999L50.555555 30.333333z"/></svg>`
+	fsys := fstest.MapFS{"a.svg": {Data: []byte(in)}, "b.svg": {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><rect width="9" height="9"/></svg>`)}}
+	want := NewProcessor(Options{Dir: fsys, WarnBytes: -1}).Original(t.Context(), "a.svg")
+	cache := t.TempDir()
+	for i, step := range []string{"cold", "warm", "warm again"} {
+		p := NewProcessor(Options{Dir: fsys, WarnBytes: -1, CacheDir: cache, CacheKey: bytes.Repeat([]byte("k"), keySize)})
+		if served := p.Process(t.Context(), "a.svg"); served.Saved <= 0 {
+			t.Fatalf("%s: saved %d bytes, want some", step, served.Saved)
+		}
+		if i == 1 { // a new logo: this build writes the pack, keeping what it used
+			p.Process(t.Context(), "b.svg")
+		}
+		if i == 0 {
+			if _, ok := p.memo.entries[contentKey([]byte(in), -1)+"-full"]; !ok {
+				t.Fatalf("%s: Process did not keep the whole logo", step)
+			}
+		}
+		if i == 2 { // the last build called Process alone: the pack still has the whole logo
+			if _, ok := p.readDisk(contentKey([]byte(in), -1) + "-full"); !ok {
+				t.Fatalf("%s: the pack lost the whole logo", step)
+			}
+		}
+		if i == 0 || i == 2 {
+			got := p.Original(t.Context(), "a.svg")
+			if !bytes.Equal(got.Data, want.Data) || got.Saved != 0 || got.Ratio != want.Ratio {
+				t.Errorf("%s: Original after Process differs from Original alone", step)
+			}
+		}
+	}
+}
+
 func TestSignificantDigits(t *testing.T) {
 	for _, tc := range []struct {
 		largest, size float64

@@ -19,7 +19,10 @@ import (
 // fixturePosters plans the fixture's posters, its items taking turns with
 // the logos of testdata (whose ids and classes clash), sanitized as the
 // build serves them; the last item keeps no logo.
-func fixturePosters(t *testing.T) ([]*Poster, Report) {
+func fixturePosters(t *testing.T) ([]*Poster, Report) { return Plan(fixtureInput(t)) }
+
+// fixtureInput is what fixturePosters plans.
+func fixtureInput(t *testing.T) Input {
 	s := fixture(t)
 	data := map[string][]byte{}
 	for i, it := range s.Items {
@@ -38,7 +41,7 @@ func fixturePosters(t *testing.T) ([]*Poster, Report) {
 		}
 		data[it.Logo] = clean
 	}
-	return Plan(Input{Site: s, Logos: data, Date: time.Date(2026, 8, 7, 0, 0, 0, 0, time.UTC)})
+	return Input{Site: s, Logos: data, Date: time.Date(2026, 8, 7, 0, 0, 0, 0, time.UTC)}
 }
 
 func encode(t *testing.T, po *Poster, format string) []byte {

@@ -25,6 +25,9 @@ type Input struct {
 	Logos    map[string][]byte      // by site.Item.Logo: the sanitized SVG to print (with its original rasters)
 	Date     time.Time              // the data's date; zero leaves it out
 	Prepared map[[32]byte]*Prepared // logos prepared by an earlier build, by the SHA-256 of their bytes; may be nil
+	// Unfaithful lists the logos measured too far from Chromium's
+	// rendering (ReadFidelity), by the SHA-256 of their bytes; may be nil.
+	Unfaithful map[[32]byte]float64
 }
 
 // Poster is one picture: the whole landscape, or one group's categories.
@@ -166,9 +169,13 @@ func readLogos(in Input, needs map[string]*need) (map[string]*logo, Report) {
 			for i := range jobs {
 				data := in.Logos[names[i]]
 				sum := sha256.Sum256(data)
+				measured := ""
+				if d, ok := in.Unfaithful[sum]; ok {
+					measured = unfaithful(d)
+				}
 				var art *drawing.Art
 				p, reused := in.Prepared[sum]
-				if reused && p.covers(needs[names[i]]) {
+				if reused && p.covers(needs[names[i]]) && p.Measured == measured {
 					if art = p.art(); art == nil && p.Drawn {
 						reused = false
 					}
@@ -176,7 +183,7 @@ func readLogos(in Input, needs map[string]*need) (map[string]*logo, Report) {
 					reused = false
 				}
 				if !reused {
-					p, art = prepare(data, needs[names[i]])
+					p, art = prepare(data, needs[names[i]], measured)
 				}
 				mu.Lock()
 				lib[names[i]] = &logo{key: fmt.Sprintf("l%d", i), art: art, symbol: p.Symbol, why: p.Why}

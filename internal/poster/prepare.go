@@ -1,16 +1,13 @@
 package poster
 
 import (
-	"bytes"
 	"encoding/base64"
 	"fmt"
 	"image"
-	"io"
 	"slices"
 	"strings"
-	"sync"
 
-	"github.com/klauspost/compress/flate"
+	"github.com/klauspost/compress/s2"
 
 	"github.com/serverless-landscape/landscape/internal/drawing"
 )
@@ -19,15 +16,19 @@ import (
 // that a build can keep it (by the SHA-256 of the bytes) and the next one
 // reuse it instead of reading and drawing the logo again.
 type Prepared struct {
-	Why     string // what the renderer cannot draw; "" when it draws the vectors
-	Drawn   bool   // false: the logo is a name tile
-	ViewBox drawing.Rect
-	Symbol  []byte // the scoped <symbol> for the SVG, \x00 where its id prefix goes
-	Stamps  []Stamp
-	Forms   []Form
+	Why      string // what the renderer cannot draw; "" when it draws the vectors
+	Measured string // the reason from a fidelity record (Input.Unfaithful), or ""
+	Drawn    bool   // false: the logo is a name tile
+	ViewBox  drawing.Rect
+	Symbol   []byte // the scoped <symbol> for the SVG, \x00 where its id prefix goes
+	Stamps   []Stamp
+	Forms    []Form
 }
 
-// Stamp is the logo rasterized at one size: premultiplied RGBA rows, deflated.
+// Stamp is the logo rasterized at one size: premultiplied RGBA rows,
+// compressed with S2 (github.com/klauspost/compress/s2, which the build
+// has already for deflate): a tenth of deflate's time, for a pack that
+// only this machine reads.
 type Stamp struct {
 	Key drawing.StampKey
 	Pix []byte
@@ -75,19 +76,18 @@ func (p *Prepared) covers(n *need) bool {
 	return true
 }
 
-// flateWriters are reused: setting one up costs more than compressing a
-// logo's raster.
-var flateWriters = sync.Pool{New: func() any { w, _ := flate.NewWriter(nil, flate.BestSpeed); return w }}
-
 // prepare reads a logo and draws what n asks for. A logo the renderer
-// cannot draw faithfully is drawn as its largest embedded raster, or else
-// is a name tile.
-func prepare(data []byte, n *need) (*Prepared, *drawing.Art) {
+// cannot draw faithfully, by its own account or by measured, is drawn as
+// its largest embedded raster, or else is a name tile.
+func prepare(data []byte, n *need, measured string) (*Prepared, *drawing.Art) {
 	sc, sym, err := drawing.ReadSymbol(data, "\x00")
 	if err != nil {
-		return &Prepared{Why: err.Error()}, nil
+		return &Prepared{Why: err.Error(), Measured: measured}, nil
 	}
-	p := &Prepared{}
+	p := &Prepared{Measured: measured}
+	if measured != "" {
+		sc.Problems = append(sc.Problems, measured)
+	}
 	if len(sc.Problems) > 0 {
 		p.Why = strings.Join(sc.Problems, ", ")
 		r := largest(sc.Rasters)
@@ -104,19 +104,10 @@ func prepare(data []byte, n *need) (*Prepared, *drawing.Art) {
 	}
 	art := drawing.NewArt(sc, n.stamps, n.forms)
 	p.Drawn, p.ViewBox, p.Symbol = true, sc.ViewBox, sym
-	var z bytes.Buffer
-	fw := flateWriters.Get().(*flate.Writer)
-	defer flateWriters.Put(fw)
 	for _, k := range n.stamps {
-		st := art.Stamps[k]
-		if st == nil {
-			continue
+		if st := art.Stamps[k]; st != nil {
+			p.Stamps = append(p.Stamps, Stamp{Key: k, Pix: s2.Encode(nil, st.Pix)})
 		}
-		z.Reset()
-		fw.Reset(&z)
-		fw.Write(st.Pix)
-		fw.Close()
-		p.Stamps = append(p.Stamps, Stamp{Key: k, Pix: bytes.Clone(z.Bytes())})
 	}
 	for _, g := range n.forms {
 		p.Forms = append(p.Forms, Form{Gray: g, Form: art.Forms[g]})
@@ -131,15 +122,15 @@ func (p *Prepared) art() *drawing.Art {
 		return nil
 	}
 	a := &drawing.Art{ViewBox: p.ViewBox, Stamps: map[drawing.StampKey]*image.RGBA{}, Forms: map[bool]*drawing.PDFForm{}}
-	zr := flate.NewReader(nil)
-	defer zr.Close()
 	for _, s := range p.Stamps {
 		if s.Key.W <= 0 || s.Key.H <= 0 || s.Key.W*s.Key.H > 1<<24 {
 			return nil
 		}
-		zr.(flate.Resetter).Reset(bytes.NewReader(s.Pix), nil)
 		pix := make([]byte, 4*s.Key.W*s.Key.H)
-		if _, err := io.ReadFull(zr, pix); err != nil {
+		if n, err := s2.DecodedLen(s.Pix); err != nil || n != len(pix) {
+			return nil // damaged, or deflated by an older build
+		}
+		if _, err := s2.Decode(pix, s.Pix); err != nil {
 			return nil
 		}
 		a.Stamps[s.Key] = &image.RGBA{Pix: pix, Stride: 4 * s.Key.W, Rect: image.Rect(0, 0, s.Key.W, s.Key.H)}

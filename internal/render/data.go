@@ -116,6 +116,9 @@ func newSitemap(s *site.Site, p Page) *sitemap {
 	if p.HasGuide {
 		sm.URLs = append(sm.URLs, root+"guide.html")
 	}
+	if p.HasProjects {
+		sm.URLs = append(sm.URLs, root+"projects.html")
+	}
 	for _, it := range s.Items {
 		sm.URLs = append(sm.URLs, root+"items/"+it.ID+".html")
 	}

@@ -32,6 +32,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"commit":    latestCommit,
 		"contribs":  contributors,
 		"stars":     stars,
+		"icon":      icon,
 	}
 }
 

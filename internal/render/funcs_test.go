@@ -16,7 +16,7 @@ import (
 func TestFuncMapIsTested(t *testing.T) {
 	tested := []string{"markdown", "compact", "thousands", "date", "safeURL", "host", "label",
 		"title", "truncate", "plural", "nameClass", "tileClass", "boxClass", "filterURL", "license",
-		"language", "commit", "contribs", "stars"}
+		"language", "commit", "contribs", "stars", "icon"}
 	r := newTestRenderer(t)
 	fm := r.funcs()
 	for _, name := range tested {

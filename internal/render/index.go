@@ -233,9 +233,13 @@ func (t *table) list() []string {
 			out = append(out, f)
 		}
 	}
+	fixed := make(map[string]bool, len(t.fixed))
+	for _, f := range t.fixed {
+		fixed[f] = true
+	}
 	var rest []string
 	for s := range t.seen {
-		if !slices.Contains(t.fixed, s) {
+		if !fixed[s] {
 			rest = append(rest, s)
 		}
 	}

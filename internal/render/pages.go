@@ -45,7 +45,10 @@ func (r *Renderer) RenderItem(s *site.Site, a Assets, it *site.Item, dir string)
 		desc = it.Name + " on the " + s.Settings.Name
 	}
 	p := newPage(s, a, "items/"+it.ID+".html", it.Name, truncate(200, desc), "landscape")
-	if err := r.page(dir, p.Path, "item.html", newItemView(p, it)); err != nil {
+	if err := r.page(dir, p.Path, "item.html", newItemView(p, it, s.Settings)); err != nil {
+		return err
+	}
+	if err := r.write(dir, badgePath(it), badgeSVG(s.Settings, it)); err != nil {
 		return err
 	}
 	return r.writeJSON(dir, "items/"+it.ID+".json", it)
@@ -76,15 +79,24 @@ func (r *Renderer) renderMisc(s *site.Site, a Assets, dir string) error {
 }
 
 // renderEmbeds writes a page per category and per subcategory
-// (embed/CATEGORY.html, embed/CATEGORY/SUBCATEGORY.html) to show in an iframe.
+// (embed/CATEGORY.html, embed/CATEGORY/SUBCATEGORY.html) to show in an
+// iframe, and embed.html with every category, from which the options in
+// its URL pick the boxes (see templates/js/embed.js).
 func (r *Renderer) renderEmbeds(s *site.Site, a Assets, dir string) error {
+	all := newPage(s, a, "embed.html", "Embed", "", "")
+	all.Own = a.Embed
+	if err := r.page(dir, all.Path, "embed.html", &embedView{Page: all, Bands: bands(s.Categories, nil, all.Base, "_blank", s.Settings.Groups)}); err != nil {
+		return err
+	}
 	for _, c := range s.Categories {
 		p := newPage(s, a, "embed/"+c.Slug+".html", c.Name, "", "")
+		p.Own = a.Embed
 		if err := r.page(dir, p.Path, "embed.html", &embedView{Page: p, Category: c, Bands: bands([]*site.Category{c}, nil, p.Base, "_blank", s.Settings.Groups)}); err != nil {
 			return err
 		}
 		for _, sub := range c.Subcategories {
 			p := newPage(s, a, "embed/"+c.Slug+"/"+sub.Slug+".html", c.Name+" / "+sub.Name, "", "")
+			p.Own = a.Embed
 			one := &site.Category{Name: c.Name, Slug: c.Slug, Subcategories: []*site.Subcategory{sub}}
 			v := &embedView{Page: p, Category: c, Bands: bands([]*site.Category{one}, nil, p.Base, "_blank", s.Settings.Groups)}
 			if err := r.page(dir, p.Path, "embed.html", v); err != nil {
@@ -95,7 +107,6 @@ func (r *Renderer) renderEmbeds(s *site.Site, a Assets, dir string) error {
 	return nil
 }
 
-// embedView is a category or one of its boxes, alone on a page.
 // upcoming is the event while its end date has not passed on the build's
 // day (Renderer.Today), nil once it has or when it has no valid end.
 func (r *Renderer) upcoming(e *landscape.UpcomingEvent) *landscape.UpcomingEvent {
@@ -113,8 +124,30 @@ func (r *Renderer) upcoming(e *landscape.UpcomingEvent) *landscape.UpcomingEvent
 	return e
 }
 
+// embedView is a category or one of its boxes, alone on a page, or every
+// category (Category nil).
 type embedView struct {
 	Page
 	Category *site.Category
 	Bands    []bandView
+}
+
+// renderEmbedSetup writes embed-setup.html, where a visitor picks boxes
+// and a look and copies the <iframe> that shows them (templates/js/embed-setup.js).
+func (r *Renderer) renderEmbedSetup(s *site.Site, a Assets, dir string) error {
+	p := newPage(s, a, "embed-setup.html", "Embed the landscape", "", "")
+	p.Own = a.Setup
+	v := &embedView{Page: p}
+	for _, c := range s.Categories { // the boxes an embed can show: those with items
+		one := &site.Category{Name: c.Name, Slug: c.Slug}
+		for _, sub := range c.Subcategories {
+			if len(sub.Items) > 0 {
+				one.Subcategories = append(one.Subcategories, sub)
+			}
+		}
+		if len(one.Subcategories) > 0 {
+			v.Bands = append(v.Bands, bandView{Category: one})
+		}
+	}
+	return r.page(dir, p.Path, "embed-setup.html", v)
 }

@@ -39,6 +39,8 @@ type Renderer struct {
 	min    *minify.M
 	css    []byte // the concatenated style sheet, before minifying
 	js     []byte // the bundled and minified script (script.go)
+	embed  []byte // the embedded pages' script
+	setup  []byte // the embed set-up page's script
 	favico []byte
 
 	// Previous is the folder of the last build, or "". Files that come out
@@ -71,6 +73,12 @@ func New(templates fs.FS) (*Renderer, error) {
 	if r.js, err = bundleScript(templates); err != nil {
 		return nil, err
 	}
+	if r.embed, err = bundle(templates, embedEntry); err != nil {
+		return nil, err
+	}
+	if r.setup, err = bundle(templates, setupEntry); err != nil {
+		return nil, err
+	}
 	if r.favico, err = fs.ReadFile(templates, "favicon.svg"); err != nil {
 		return nil, fmt.Errorf("read favicon: %w", err)
 	}
@@ -84,8 +92,10 @@ func New(templates fs.FS) (*Renderer, error) {
 func (r *Renderer) RenderPages(s *site.Site, a Assets, dir string) error {
 	for _, step := range []func() error{
 		func() error { return r.renderStats(s, a, dir) },
+		func() error { return r.renderProjects(s, a, dir) },
 		func() error { return r.renderGuide(s, a, dir) },
 		func() error { return r.renderEmbeds(s, a, dir) },
+		func() error { return r.renderEmbedSetup(s, a, dir) },
 		func() error { return r.renderMisc(s, a, dir) },
 	} {
 		if err := step(); err != nil {

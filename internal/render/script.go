@@ -10,8 +10,13 @@ import (
 )
 
 // scriptEntry is the page script's entry module in the templates; it
-// imports the others (templates/js/*.js, one concern each).
-const scriptEntry = "js/main.js"
+// imports the others (templates/js/*.js, one concern each). The embedded
+// pages and the embed set-up page have their own, smaller entries.
+const (
+	scriptEntry = "js/main.js"
+	embedEntry  = "js/embed.js"
+	setupEntry  = "js/embed-setup.js"
+)
 
 // fsNamespace is esbuild's namespace for files read from the templates'
 // fs.FS instead of the disk.
@@ -23,9 +28,12 @@ const fsNamespace = "templates"
 // templates and a --templates-dir folder bundle alike, and no import can
 // reach a file outside them. The output depends only on the sources:
 // the same templates give the same bytes.
-func bundleScript(templates fs.FS) ([]byte, error) {
+func bundleScript(templates fs.FS) ([]byte, error) { return bundle(templates, scriptEntry) }
+
+// bundle bundles one entry module and what it imports.
+func bundle(templates fs.FS, entry string) ([]byte, error) {
 	res := api.Build(api.BuildOptions{
-		EntryPoints:       []string{scriptEntry},
+		EntryPoints:       []string{entry},
 		Bundle:            true,
 		Write:             false,
 		Format:            api.FormatIIFE,
@@ -42,14 +50,14 @@ func bundleScript(templates fs.FS) ([]byte, error) {
 	})
 	if len(res.Errors) > 0 {
 		msgs := api.FormatMessages(res.Errors, api.FormatMessagesOptions{Kind: api.ErrorMessage})
-		return nil, fmt.Errorf("bundle %s: %s", scriptEntry, strings.TrimSpace(strings.Join(msgs, "")))
+		return nil, fmt.Errorf("bundle %s: %s", entry, strings.TrimSpace(strings.Join(msgs, "")))
 	}
 	for _, f := range res.OutputFiles {
 		if strings.HasSuffix(f.Path, ".js") {
 			return f.Contents, nil
 		}
 	}
-	return nil, fmt.Errorf("bundle %s: esbuild wrote no script", scriptEntry)
+	return nil, fmt.Errorf("bundle %s: esbuild wrote no script", entry)
 }
 
 // templatesPlugin serves esbuild the modules of the templates' fs.FS.

@@ -71,11 +71,12 @@ var svgDanger = regexp.MustCompile(`(?i)<(script|foreignobject|iframe)|<[a-z][^<
 // unsafeMarkup tokenizes a page as a browser would (minified pages quote
 // attributes minimally, so string searches mislead) and reports elements
 // and attributes that could run code: scripts other than the site's own,
-// frames, event handlers and script URLs.
+// frames other than the site's own (the embed set-up page's preview, whose
+// script sets its src), event handlers and script URLs.
 func unsafeMarkup(page []byte) []string {
 	var out []string
 	l := html.NewLexer(parse.NewInputBytes(page))
-	tag, scriptOK := "", false
+	tag, scriptOK, frameSrc := "", false, ""
 	for {
 		tt, raw := l.Next()
 		switch tt {
@@ -83,7 +84,8 @@ func unsafeMarkup(page []byte) []string {
 			return out
 		case html.StartTagToken:
 			tag, scriptOK = strings.ToLower(string(l.Text())), false
-			if tag == "iframe" || tag == "object" || tag == "embed" || tag == "base" {
+			frameSrc = ""
+			if tag == "object" || tag == "embed" || tag == "base" {
 				out = append(out, "element "+tag)
 			}
 		case html.AttributeToken:
@@ -94,12 +96,17 @@ func unsafeMarkup(page []byte) []string {
 				out = append(out, "event handler "+key+" on "+tag)
 			case (key == "href" || key == "src" || key == "action") && (strings.HasPrefix(val, "javascript:") || strings.HasPrefix(val, "data:") || strings.HasPrefix(val, "vbscript:")):
 				out = append(out, key+"="+val+" on "+tag)
+			case tag == "iframe" && key == "src":
+				frameSrc = val
 			case tag == "script" && key == "src":
 				scriptOK = strings.HasPrefix(val, "/")
 			case tag == "script" && key == "type":
 				scriptOK = val == "application/json"
 			}
 		case html.StartTagCloseToken:
+			if tag == "iframe" && frameSrc != "" && (!strings.HasPrefix(frameSrc, "/") || strings.HasPrefix(frameSrc, "//")) {
+				out = append(out, "a frame of another site: "+frameSrc)
+			}
 			if tag == "script" && !scriptOK {
 				out = append(out, "a script that is neither a file of the site nor JSON data")
 			}
@@ -144,7 +151,10 @@ func TestUnsafeMarkup(t *testing.T) {
 		{`<img src=x onerror=alert(1)>`, true},
 		{`<a href=" JaVaScRiPt:alert(1)">x</a>`, true},
 		{`<a href="&#106;avascript:alert(1)">x</a>`, true},
-		{`<iframe src="/x"></iframe>`, true},
+		{`<iframe src="/x"></iframe>`, false},
+		{`<iframe id="embed-preview"></iframe>`, false},
+		{`<iframe src="https://x.example.com/"></iframe>`, true},
+		{`<iframe src="//x.example.com/"></iframe>`, true},
 		{`<svg><text>&lt;img onerror=x></text></svg>`, false},
 		{`<svg><a href="https://x">x</a></svg>`, true},
 	} {

@@ -91,6 +91,7 @@ type statsView struct {
 	Page
 	Items, OpenSource, Orgs, Stars int
 	Charts                         []chart
+	Repos                          repoStats
 }
 
 func newStats(p Page, s *site.Site) *statsView {
@@ -123,6 +124,8 @@ func newStats(p Page, s *site.Site) *statsView {
 		starsChart(s.Items),
 		newChart("organizations", "Organizations with the most items", orgs[:min(len(orgs), 15)], ""),
 	}
+	v.Charts = append(v.Charts, moreCharts(s)...)
+	v.Repos = newRepoStats(s.Items)
 	return v
 }
 
@@ -135,9 +138,8 @@ func notKnown(n int, what string) string {
 
 func maturityChart(items []*site.Item, set *landscape.Settings) chart {
 	rows, none := tallyBy(items, func(it *site.Item) string { return it.Maturity })
-	slices.SortStableFunc(rows, func(a, b count) int {
-		return rank(set.Maturity, a.label) - rank(set.Maturity, b.label)
-	})
+	r := ranks(set.Maturity)
+	slices.SortStableFunc(rows, func(a, b count) int { return r(a.label) - r(b.label) })
 	for i := range rows {
 		rows[i].label = title(rows[i].label)
 	}

@@ -23,13 +23,18 @@ type Page struct {
 	Canonical string // absolute URL of the page, "" when settings give no url
 	Nav       string // the current section: landscape, guide, stats
 	HasGuide  bool
-	Script    bool // whether the page loads the script
+	// HasProjects says the landscape has foundation projects, and so a
+	// projects page.
+	HasProjects bool
+	Script      bool   // whether the page loads the script
+	Own         string // a script of the page's own instead (Assets.Embed, Assets.Setup), or ""
 }
 
 func newPage(s *site.Site, a Assets, path, title, desc, nav string) Page {
 	p := Page{
 		Settings: s.Settings, Base: basePath(s.Settings), Assets: a, Title: title,
 		Desc: desc, Path: path, Nav: nav, HasGuide: s.Guide != nil && len(s.Guide.Categories) > 0,
+		HasProjects: hasProjects(s.Items),
 	}
 	if p.Desc == "" {
 		p.Desc = s.Settings.Description
@@ -96,55 +101,25 @@ type indexView struct {
 	Posters bool
 }
 
-// itemView is an item's page and the content of its dialog.
-type itemView struct {
-	Page
-	Item  *site.Item
-	Dates []fact // maturity dates in the order they happened
-	Links []fact // extra links, labelled
-	Texts []fact // extra text, labelled
-}
-
-type fact struct{ Label, Value string }
-
-// dateOrder is the order in which maturity dates are shown.
-var dateOrder = []string{"accepted", "incubating", "graduated", "archived", "annual_review_date"}
-
-func newItemView(p Page, it *site.Item) *itemView {
-	v := &itemView{Page: p, Item: it}
-	keys := make([]string, 0, len(it.Extra.Dates))
-	for k := range it.Extra.Dates {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(rank(dateOrder, a)-rank(dateOrder, b), strings.Compare(a, b)) })
-	for _, k := range keys {
-		v.Dates = append(v.Dates, fact{label(k), it.Extra.Dates[k]})
-	}
-	for _, k := range sortedKeys(it.Extra.Links) {
-		if u := safeURL(it.Extra.Links[k]); u != "" {
-			v.Links = append(v.Links, fact{label(k), u})
-		}
-	}
-	for _, l := range it.Extra.OtherLinks {
-		if u := safeURL(l.URL); u != "" {
-			v.Links = append(v.Links, fact{l.Name, u})
-		}
-	}
-	for _, k := range sortedKeys(it.Extra.Text) {
-		v.Texts = append(v.Texts, fact{label(k), it.Extra.Text[k]})
-	}
-	for _, k := range sortedKeys(it.Extra.Annotations) { // named by the landscape: shown as written
-		v.Texts = append(v.Texts, fact{k, it.Extra.Annotations[k]})
-	}
-	return v
-}
-
 // rank orders known names first, in list order, and the rest by name.
 func rank(order []string, s string) int {
 	if i := slices.Index(order, s); i >= 0 {
 		return i - len(order)
 	}
 	return 0
+}
+
+// ranks is rank with the positions looked up by name, for an order as long
+// as the data: a landscape's maturity levels are its distinct project:
+// values, 20,000 of them in a hostile one.
+func ranks(order []string) func(string) int {
+	pos := make(map[string]int, len(order))
+	for i, s := range order {
+		if _, ok := pos[s]; !ok {
+			pos[s] = i - len(order)
+		}
+	}
+	return func(s string) int { return pos[s] }
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -134,8 +134,10 @@ func hashedName(base, ext string, data []byte) string {
 // Assets names the fingerprinted style sheet and script, so pages can be
 // cached for ever and still change when the templates do.
 type Assets struct {
-	CSS string // path under the site root, e.g. "assets/site.1a2b3c4d.css"
-	JS  string
+	CSS   string // path under the site root, e.g. "assets/site.1a2b3c4d.css"
+	JS    string
+	Embed string // the embedded pages' script
+	Setup string // the embed set-up page's script
 }
 
 // RenderAssets writes the style sheet, the script and the favicon. The
@@ -151,8 +153,15 @@ func (r *Renderer) RenderAssets(s *site.Site, dir string) (Assets, error) {
 		return a, err
 	}
 	a.JS = hashedName("app", ".js", r.js) // esbuild has minified it
-	if err := r.writeRaw(dir, a.JS, r.js); err != nil {
-		return a, err
+	a.Embed = hashedName("embed", ".js", r.embed)
+	a.Setup = hashedName("embed-setup", ".js", r.setup)
+	for _, f := range []struct {
+		name string
+		js   []byte
+	}{{a.JS, r.js}, {a.Embed, r.embed}, {a.Setup, r.setup}} {
+		if err := r.writeRaw(dir, f.name, f.js); err != nil {
+			return a, err
+		}
 	}
 	return a, r.write(dir, "favicon.svg", r.favico)
 }

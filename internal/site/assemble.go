@@ -25,8 +25,8 @@ func Assemble(l *landscape.Landscape, s *landscape.Settings, g *landscape.Guide)
 	for _, src := range l.Items {
 		it := newItem(src, s)
 		st.Items = append(st.Items, it)
-		for _, p := range it.Paths {
-			if box := boxes[p]; box != nil && !slices.Contains(box.Items, it) {
+		for _, p := range it.Paths { // distinct, so an item enters a box once
+			if box := boxes[p]; box != nil {
 				box.Items = append(box.Items, it)
 			}
 		}
@@ -56,11 +56,7 @@ func newItem(src *landscape.Item, s *landscape.Settings) *Item {
 		Extra:         src.Extra,
 		Source:        src,
 	}
-	for _, p := range src.SecondPaths {
-		if p = NormalizePath(p); !slices.Contains(it.Paths, p) {
-			it.Paths = append(it.Paths, p)
-		}
-	}
+	it.Paths = appendPaths(it.Paths, src.SecondPaths)
 	for i, r := range src.Repos() {
 		it.Repos = append(it.Repos, Repo{URL: r.URL, Branch: r.Branch, Primary: i == 0 && src.RepoURL != ""})
 	}
@@ -76,6 +72,28 @@ func newItem(src *landscape.Item, s *landscape.Settings) *Item {
 		it.EndUser = true
 	}
 	return it
+}
+
+// appendPaths adds the distinct second paths to paths, with a set when
+// there are many: one item may list thousands.
+func appendPaths(paths, second []string) []string {
+	var seen map[string]bool
+	if len(second) > 8 {
+		seen = make(map[string]bool, len(second)+len(paths))
+		for _, p := range paths {
+			seen[p] = true
+		}
+	}
+	for _, p := range second {
+		p = NormalizePath(p)
+		if seen != nil && !seen[p] || seen == nil && !slices.Contains(paths, p) {
+			paths = append(paths, p)
+			if seen != nil {
+				seen[p] = true
+			}
+		}
+	}
+	return paths
 }
 
 // NormalizePath tidies the spacing of a "Category / Subcategory" path.

@@ -75,6 +75,8 @@ type Item struct {
 	Archived       bool            `json:"archived,omitempty"` // archived as a project, or every repository archived on GitHub
 	LatestCommit   *time.Time      `json:"latest_commit,omitempty"`
 	Extra          landscape.Extra `json:"extra,omitzero"`
+	// OrgProfile is the GitHub organization owning the primary repository.
+	OrgProfile *OwnerFacts `json:"organization_profile,omitempty"`
 
 	Source *landscape.Item `json:"-"`
 }
@@ -103,5 +105,35 @@ type RepoFacts struct {
 	Contributors int            `json:"contributors,omitempty"`
 	Archived     bool           `json:"archived,omitempty"`
 	Topics       []string       `json:"topics,omitempty"`
-	Stale        bool           `json:"stale,omitempty"` // the last refresh failed; these are older values
+	OpenIssues   int            `json:"open_issues,omitempty"`
+	OpenPRs      int            `json:"open_pull_requests,omitempty"`
+	Releases     int            `json:"releases,omitempty"`
+	FirstCommit  *time.Time     `json:"first_commit,omitempty"`
+	// Activity is the commits per week over the last 52 weeks, oldest
+	// first; CommitsLastYear is their sum.
+	Activity        []int       `json:"activity,omitempty"`
+	CommitsLastYear int         `json:"commits_last_year,omitempty"`
+	Owner           *OwnerFacts `json:"owner,omitempty"`
+	Fetched         FetchDates  `json:"fetched,omitzero"`
+	Stale           bool        `json:"stale,omitempty"` // the last refresh failed; these are older values
+}
+
+// FetchDates say when each group of a repository's facts was fetched from
+// GitHub: Facts for everything but the contributors, the activity and the
+// first commit, which are fetched apart.
+type FetchDates struct {
+	Facts        *time.Time `json:"facts,omitempty"`
+	Contributors *time.Time `json:"contributors,omitempty"`
+	Activity     *time.Time `json:"activity,omitempty"`
+	FirstCommit  *time.Time `json:"first_commit,omitempty"`
+}
+
+// OwnerFacts is the GitHub profile of a repository's owner.
+type OwnerFacts struct {
+	Login        string `json:"login"`
+	Organization bool   `json:"organization,omitempty"`
+	Name         string `json:"name,omitempty"`
+	Description  string `json:"description,omitempty"`
+	Location     string `json:"location,omitempty"`
+	Website      string `json:"website,omitempty"`
 }

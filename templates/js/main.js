@@ -10,6 +10,7 @@ import { Cards } from "./cards.js";
 import { Filters } from "./filters.js";
 import { Suggest } from "./suggest.js";
 import { Dialog } from "./dialog.js";
+import { initTables } from "./tables.js";
 
 var ZOOMS = 5, ZOOM_DEFAULT = 2; // the default comes from settings grid_items_size (d.zoom)
 
@@ -186,3 +187,7 @@ function init() {
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
 else init();
+
+// Sortable tables, on the pages that have them (projects.html).
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initTables);
+else initTables();

@@ -40,6 +40,28 @@ type Repo struct {
 	// GraphQLError makes GraphQL answer null for this repository with this
 	// message, while the rest of its batch succeeds.
 	GraphQLError string
+
+	OpenIssues, OpenPRs, Releases int
+	Profile                       Owner // the owner's profile
+	// Commits is the default branch's commit count; FirstCommit is the
+	// date of its oldest commit, served as the last page of the commit list.
+	Commits     int
+	FirstCommit time.Time
+	// Weekly holds the default branch's commits per week, oldest first, as
+	// stats/participation gives them (52 weeks; missing weeks are zero).
+	Weekly []int
+	// StatsPending is the number of 202 answers stats/participation gives,
+	// while GitHub "computes" the figures, before it answers 200.
+	StatsPending int
+	// Heavy makes any GraphQL query naming this repository answer 502, as
+	// GitHub does when a query runs out of time.
+	Heavy bool
+}
+
+// Owner is a repository owner's profile. Type is "Organization" or "User"
+// (the default).
+type Owner struct {
+	Type, Name, Description, Location, Website string
 }
 
 // Release is a repository's latest release.
@@ -55,6 +77,7 @@ type Request struct {
 	Query  url.Values
 	Header http.Header
 	Body   string
+	Status int // the status of the answer
 }
 
 // Server is the fake. Its zero value is not usable; call NewServer.
@@ -68,6 +91,7 @@ type Server struct {
 	renamed  map[string]string // old lower-case owner/name -> new owner/name
 	faults   []*Fault
 	requests []Request
+	points   int // GraphQL points charged, by GitHub's published formula
 }
 
 // NewServer starts a fake that is closed when the test ends.
@@ -145,11 +169,35 @@ func (s *Server) Count() int {
 	return len(s.requests)
 }
 
-// ResetRequests forgets the requests received so far.
+// ResetRequests forgets the requests received so far and the GraphQL
+// points charged.
 func (s *Server) ResetRequests() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.requests = nil
+	s.requests, s.points = nil, 0
+}
+
+// Counted is the number of requests GitHub would charge to the REST rate
+// limit: every request but those answered 304 Not Modified. (GraphQL
+// requests are charged in points instead; they are counted here too, as
+// one each, which overstates the cost.)
+func (s *Server) Counted() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, r := range s.requests {
+		if r.Status != http.StatusNotModified {
+			n++
+		}
+	}
+	return n
+}
+
+// Points is the GraphQL rate limit points charged so far.
+func (s *Server) Points() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.points
 }
 
 // lookup finds a repository by its current or former name.

@@ -12,12 +12,35 @@ import (
 	"time"
 )
 
-func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+// statusWriter remembers the status of the answer, for Server.Counted.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (s *Server) serve(rw http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
-	s.mu.Lock()
-	s.requests = append(s.requests, Request{Method: r.Method, Path: r.URL.Path,
-		Query: r.URL.Query(), Header: r.Header.Clone(), Body: string(body)})
-	s.mu.Unlock()
+	w := &statusWriter{ResponseWriter: rw}
+	defer func() {
+		s.mu.Lock()
+		s.requests = append(s.requests, Request{Method: r.Method, Path: r.URL.Path,
+			Query: r.URL.Query(), Header: r.Header.Clone(), Body: string(body), Status: w.status})
+		s.mu.Unlock()
+	}()
 
 	if f := s.take(r.URL.Path); f != nil {
 		f.serve(w, r)
@@ -35,6 +58,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.graphql(w, body)
 	case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/repos/") && strings.HasSuffix(r.URL.Path, "/contributors"):
 		s.contributors(w, r)
+	case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/repos/") && strings.HasSuffix(r.URL.Path, "/stats/participation"):
+		s.participation(w, r)
+	case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/repos/") && strings.HasSuffix(r.URL.Path, "/commits"):
+		s.commits(w, r)
 	default:
 		writeJSON(w, http.StatusNotFound, map[string]string{"message": "Not Found"})
 	}
@@ -93,6 +120,14 @@ func (s *Server) graphql(w http.ResponseWriter, body []byte) {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "Problems parsing JSON"})
 		return
 	}
+	for _, line := range strings.Split(req.Query, "\n") {
+		if m := aliasRE.FindStringSubmatch(line); m != nil {
+			if repo, _ := s.lookup(req.Variables[m[2]] + "/" + req.Variables[m[3]]); repo != nil && repo.Heavy {
+				writeJSON(w, http.StatusBadGateway, map[string]string{"message": "Server Error"})
+				return
+			}
+		}
+	}
 	data := map[string]any{}
 	var errs []map[string]any
 	for _, line := range strings.Split(req.Query, "\n") {
@@ -115,8 +150,15 @@ func (s *Server) graphql(w http.ResponseWriter, body []byte) {
 			if b := branchRE.FindStringSubmatch(line); b != nil {
 				branch = strings.TrimPrefix(req.Variables[b[1]], "refs/heads/")
 			}
-			data[alias] = repoJSON(repo, branch)
+			data[alias] = repoJSON(repo, branch, strings.Contains(line, "history"))
 		}
+	}
+	cost := QueryCost(req.Query)
+	s.mu.Lock()
+	s.points += cost
+	s.mu.Unlock()
+	if strings.Contains(req.Query, "rateLimit") {
+		data["rateLimit"] = map[string]any{"cost": cost, "remaining": 5000 - cost}
 	}
 	out := map[string]any{"data": data}
 	if errs != nil {
@@ -125,9 +167,9 @@ func (s *Server) graphql(w http.ResponseWriter, body []byte) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-func repoJSON(r *Repo, branch string) map[string]any {
+func repoJSON(r *Repo, branch string, history bool) map[string]any {
 	commit := func(t time.Time) map[string]any {
-		return map[string]any{"target": map[string]any{"committedDate": t}}
+		return map[string]any{"target": map[string]any{"committedDate": t, "history": map[string]any{"totalCount": r.Commits}}}
 	}
 	var langs []map[string]any
 	for name, size := range r.Languages {
@@ -145,6 +187,13 @@ func repoJSON(r *Repo, branch string) map[string]any {
 		"languages":        map[string]any{"edges": langs},
 		"repositoryTopics": map[string]any{"nodes": topics},
 		"defaultBranchRef": commit(r.LatestCommit),
+		"releases":         map[string]any{"totalCount": r.Releases},
+		"openIssues":       map[string]any{"totalCount": r.OpenIssues},
+		"openPullRequests": map[string]any{"totalCount": r.OpenPRs},
+		"owner":            ownerJSON(r),
+	}
+	if history {
+		m["commits"] = commit(r.LatestCommit)
 	}
 	if r.License != "" {
 		m["licenseInfo"] = map[string]any{"spdxId": r.License}

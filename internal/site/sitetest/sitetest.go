@@ -55,6 +55,9 @@ func addFacts(tb testing.TB, fsys fs.FS, s *site.Site) {
 			if i < len(f.Repos) {
 				it.Repos[i].GitHub = f.Repos[i]
 				it.Stars += f.Repos[i].Stars
+				if o := f.Repos[i].Owner; i == 0 && o != nil && o.Organization {
+					it.OrgProfile = o
+				}
 			}
 		}
 	}
