@@ -32,13 +32,10 @@ func TestPhone(t *testing.T) {
 	if len(small) > 0 {
 		t.Errorf("controls under 44 px tall: %q", small)
 	}
-	covers := func(sel string) bool {
-		// The dialog slides in: measure where it comes to rest.
-		for end := time.Now().Add(5 * time.Second); time.Now().Before(end) && !eval[bool](t, b, `document.getAnimations().every(a => a.playState !== 'running')`); {
-			time.Sleep(20 * time.Millisecond)
-		}
-		return eval[bool](t, b, `(() => { const r = document.querySelector('`+sel+`').getBoundingClientRect();
-			return r.left <= 0 && r.top <= 0 && r.right >= innerWidth && r.bottom >= innerHeight })()`)
+	covers := func(sel string) bool { // polled: the dialog slides in for a moment
+		cond := `(() => { const r = document.querySelector('` + sel + `').getBoundingClientRect();
+			return r.left <= 0 && r.top <= 0 && r.right >= innerWidth && r.bottom >= innerHeight })()`
+		return chromedp.Do(b.ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingTimeout(2*time.Second))) == nil
 	}
 	b.do(t, chromedp.Click(chromedp.CSS(`#filters-toggle`)))
 	if !covers("#filters") {

@@ -42,6 +42,7 @@ export function Dialog(base, onClose) {
   this.close = function (quiet) {
     if (!dlg.open) return;
     silent = !!quiet;
+    document.title = title; // at once: the close event comes in a later task
     dlg.close();
   };
   $("#dialog-close").addEventListener("click", function () { dlg.close(); });
