@@ -10,6 +10,7 @@ import { Cards } from "./cards.js";
 import { Filters } from "./filters.js";
 import { Suggest } from "./suggest.js";
 import { Dialog } from "./dialog.js";
+import { Popover } from "./popover.js";
 import { initTables } from "./tables.js";
 import { initRepos } from "./repos.js";
 
@@ -137,6 +138,7 @@ function init() {
   }
 
   function openItem(it, opener) {
+    pop.hide();
     if (s.item === it.id && dialog.dlg.open) return;
     s.item = it.id;
     writeState(s, "item");
@@ -173,10 +175,7 @@ function init() {
     search.focus();
     search.select();
   });
-  $("#landscape").addEventListener("mouseover", function (e) {
-    var t = e.target.closest(".t");
-    if (t && !t.title) t.title = d.list[+t.dataset.i].name;
-  });
+  var pop = new Popover($("#landscape"), d);
 
   toggleFilters(!phone() && (hasFilters(s) || !!(s.sort || s.group || s.dir)));
   sync(); update();
