@@ -14,12 +14,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -45,12 +47,55 @@ func buildSite(tb testing.TB, name string) (string, *site.Site) {
 // page weighs what a real build's page weighs.
 type options struct{ logos, facts bool }
 
+// built keeps each corpus site rendered once per test binary: cncf-full
+// takes long to render, most of all under the race detector, and several
+// tests only read the same site. TestMain removes them.
+var built struct {
+	sync.Mutex
+	sites map[string]builtSite
+}
+
+type builtSite struct {
+	dir string
+	s   *site.Site
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, b := range built.sites {
+		os.RemoveAll(b.dir)
+	}
+	os.Exit(code)
+}
+
+// buildSiteWith renders a corpus with its landscape2-sites settings and
+// guide; callers share the result, so they must not change it.
 func buildSiteWith(tb testing.TB, name string, o options) (string, *site.Site) {
 	tb.Helper()
 	src := filepath.Join(corpora, name)
 	if _, err := os.Stat(filepath.Join(src, "landscape.yml")); err != nil {
 		tb.Skipf("corpus %s not found at %s: the shared corpora are not on this machine", name, src)
 	}
+	key := fmt.Sprintf("%s %+v", name, o)
+	built.Lock()
+	defer built.Unlock()
+	if b, ok := built.sites[key]; ok {
+		return b.dir, b.s
+	}
+	dir, err := os.MkdirTemp("", "e2e-"+name+"-")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s := renderCorpus(tb, src, dir, o)
+	if built.sites == nil {
+		built.sites = map[string]builtSite{}
+	}
+	built.sites[key] = builtSite{dir, s}
+	return dir, s
+}
+
+func renderCorpus(tb testing.TB, src, dir string, o options) *site.Site {
+	tb.Helper()
 	fsys := os.DirFS(src)
 	l, _, err := landscape.Load(fsys, "landscape.yml")
 	if err != nil {
@@ -65,7 +110,6 @@ func buildSiteWith(tb testing.TB, name string, o options) (string, *site.Site) {
 		tb.Fatal(err)
 	}
 	s := site.Assemble(l, set, g)
-	dir := tb.TempDir()
 	if err := os.MkdirAll(filepath.Join(dir, "logos"), 0o755); err != nil {
 		tb.Fatal(err)
 	}
@@ -91,7 +135,7 @@ func buildSiteWith(tb testing.TB, name string, o options) (string, *site.Site) {
 		}
 	}
 	renderTo(tb, s, dir)
-	return dir, s
+	return s
 }
 
 // testSite renders the small hand-made site of internal/render/testdata,
