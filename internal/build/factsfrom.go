@@ -5,13 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/serverless-landscape/landscape/internal/diag"
 	"github.com/serverless-landscape/landscape/internal/gh"
+	"github.com/serverless-landscape/landscape/internal/landscape"
 	"github.com/serverless-landscape/landscape/internal/logos"
 	"github.com/serverless-landscape/landscape/internal/site"
 )
@@ -55,7 +56,7 @@ func (o *Builder) factsSource(ctx context.Context, siteURL string) (data []byte,
 		}
 		return data, src, nil
 	}
-	data, err = readRegular(src, maxFactsBytes)
+	data, err = landscape.ReadRegular(os.DirFS(filepath.Dir(src)), filepath.Base(src), maxFactsBytes)
 	return data, src, err
 }
 
@@ -65,31 +66,6 @@ func joinProblems(ps []logos.Problem) string {
 		msgs[i] = p.Message
 	}
 	return strings.Join(msgs, "; ")
-}
-
-// readRegular reads a regular file of at most limit bytes: a FIFO or a
-// device would block or never end.
-func readRegular(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", name)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is larger than %d MiB", name, limit>>20)
-	}
-	return data, nil
 }
 
 // seededItem is what parseFacts reads of an item of items.json.

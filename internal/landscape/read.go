@@ -40,6 +40,13 @@ func readInput(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
+// ReadRegular is readInput for other files a pull request or a command
+// line names (such as --facts-from's): only a regular file, at most limit
+// bytes.
+func ReadRegular(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	return readInput(fsys, name, limit)
+}
+
 func fileKind(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
