@@ -71,15 +71,11 @@ func (s *Server) serve(rw http.ResponseWriter, r *http.Request) {
 // GitHub does: one contributor per page, the count in the Link header's
 // last page, an ETag, and 304 for a matching If-None-Match.
 func (s *Server) contributors(w http.ResponseWriter, r *http.Request) {
-	fullName := strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/repos/"), "/contributors")
-	repo, renamed := s.lookup(fullName)
+	repo, _, ok := s.repoAt(w, r, "/contributors")
+	if !ok {
+		return
+	}
 	switch {
-	case repo == nil:
-		writeJSON(w, http.StatusNotFound, map[string]string{"message": "Not Found"})
-		return
-	case renamed:
-		http.Redirect(w, r, "/repos/"+repo.Owner+"/"+repo.Name+"/contributors?"+r.URL.RawQuery, http.StatusMovedPermanently)
-		return
 	case r.URL.Query().Get("per_page") != "1":
 		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "the fake only serves per_page=1"})
 		return
@@ -224,4 +220,25 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(v)
+}
+
+// repoAt finds the repository of a /repos/OWNER/NAME+suffix request. For an
+// unknown one it answers 404, for a renamed one GitHub's redirect to the new
+// name, and returns ok false.
+func (s *Server) repoAt(w http.ResponseWriter, r *http.Request, suffix string) (repo *Repo, fullName string, ok bool) {
+	fullName = strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/repos/"), suffix)
+	repo, renamed := s.lookup(fullName)
+	switch {
+	case repo == nil:
+		writeJSON(w, http.StatusNotFound, map[string]string{"message": "Not Found"})
+		return nil, "", false
+	case renamed:
+		to := "/repos/" + repo.Owner + "/" + repo.Name + suffix
+		if r.URL.RawQuery != "" {
+			to += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
+		return nil, "", false
+	}
+	return repo, fullName, true
 }

@@ -52,15 +52,11 @@ func ownerJSON(r *Repo) map[string]any {
 // StatsPending lasts, then the weekly counts with an ETag, and 304 for a
 // matching If-None-Match.
 func (s *Server) participation(w http.ResponseWriter, r *http.Request) {
-	fullName := strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/repos/"), "/stats/participation")
-	repo, renamed := s.lookup(fullName)
+	repo, fullName, ok := s.repoAt(w, r, "/stats/participation")
+	if !ok {
+		return
+	}
 	switch {
-	case repo == nil:
-		writeJSON(w, http.StatusNotFound, map[string]string{"message": "Not Found"})
-		return
-	case renamed:
-		http.Redirect(w, r, "/repos/"+repo.Owner+"/"+repo.Name+"/stats/participation", http.StatusMovedPermanently)
-		return
 	case repo.StatsPending > 0:
 		s.Update(fullName, func(r *Repo) { r.StatsPending-- })
 		writeJSON(w, http.StatusAccepted, map[string]any{})
@@ -81,13 +77,12 @@ func (s *Server) participation(w http.ResponseWriter, r *http.Request) {
 // (FirstCommit) on the last page, N = Commits, and a recent one elsewhere;
 // 409 for an empty repository, as GitHub does.
 func (s *Server) commits(w http.ResponseWriter, r *http.Request) {
-	fullName := strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/repos/"), "/commits")
-	repo, _ := s.lookup(fullName)
+	repo, _, ok := s.repoAt(w, r, "/commits")
+	if !ok {
+		return
+	}
 	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
 	switch {
-	case repo == nil:
-		writeJSON(w, http.StatusNotFound, map[string]string{"message": "Not Found"})
-		return
 	case r.URL.Query().Get("per_page") != "1":
 		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "the fake only serves per_page=1"})
 		return
