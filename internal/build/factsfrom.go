@@ -123,20 +123,21 @@ func timeOf(t *time.Time) time.Time {
 	return *t
 }
 
-// seedFacts fills facts, for the repositories in want, from --facts-from
+// seedFacts fills facts, for the repositories of l, from --facts-from
 // where the cache has nothing or older facts. Any failure is a warning:
 // a preview without stars beats no preview.
-func (o *Builder) seedFacts(ctx context.Context, siteURL string, want []gh.RepoRef, facts map[string]*gh.Repo, diags *diag.List) map[string]*gh.Repo {
+func (o *Builder) seedFacts(ctx context.Context, s *site.Site, l *landscape.Landscape, facts map[string]*gh.Repo, diags *diag.List) map[string]*gh.Repo {
 	if o.FactsFrom == "" {
 		return facts
 	}
+	want, _ := repoRefs(l)
 	if facts == nil {
 		facts = map[string]*gh.Repo{}
 	}
 	if o.seeded == nil {
 		o.seeded = map[string]*gh.Repo{}
 		err := o.stage("facts-from", func() (string, error) {
-			data, where, err := o.factsSource(ctx, siteURL)
+			data, where, err := o.factsSource(ctx, siteURL(s))
 			if err == nil {
 				o.seeded, err = parseFacts(data)
 			}
@@ -151,12 +152,12 @@ func (o *Builder) seedFacts(ctx context.Context, siteURL string, want []gh.RepoR
 		}
 	}
 	for _, ref := range want {
-		s := o.seeded[ref.URL]
-		if s == nil {
+		seed := o.seeded[ref.URL]
+		if seed == nil {
 			continue
 		}
-		if have := facts[ref.URL]; have == nil || have.FetchedAt.Before(s.FetchedAt) {
-			facts[ref.URL] = s
+		if have := facts[ref.URL]; have == nil || have.FetchedAt.Before(seed.FetchedAt) {
+			facts[ref.URL] = seed
 		}
 	}
 	return facts

@@ -16,6 +16,7 @@ import (
 
 	"github.com/serverless-landscape/landscape/internal/diag"
 	"github.com/serverless-landscape/landscape/internal/gh"
+	"github.com/serverless-landscape/landscape/internal/landscape"
 	"github.com/serverless-landscape/landscape/internal/site"
 	"github.com/serverless-landscape/landscape/templates"
 )
@@ -57,10 +58,11 @@ func TestSeedFactsPrefersTheFresher(t *testing.T) {
 		"https://github.com/a/older": {Stars: 20, FetchedAt: old},
 		"https://github.com/a/newer": {Stars: 30, FetchedAt: recent},
 	}
-	want := []gh.RepoRef{{URL: "https://github.com/a/missing"}, {URL: "https://github.com/a/older"}, {URL: "https://github.com/a/newer"}}
+	l := &landscape.Landscape{Items: []*landscape.Item{{RepoURL: "https://github.com/a/missing"},
+		{RepoURL: "https://github.com/a/older"}, {RepoURL: "https://github.com/a/newer"}}}
 	var diags diag.List
 	got := map[string]int{}
-	for u, r := range o.seedFacts(context.Background(), "", want, facts, &diags) {
+	for u, r := range o.seedFacts(context.Background(), &site.Site{}, l, facts, &diags) {
 		got[u] = r.Stars
 	}
 	wantStars := map[string]int{"https://github.com/a/missing": 1, "https://github.com/a/older": 2, "https://github.com/a/newer": 30}

@@ -105,8 +105,7 @@ func (inc *Incremental) rebuild(ctx context.Context, ch Change) (Report, error) 
 	if err != nil {
 		return rep, err // the checks finish into their buffered channel
 	}
-	refs, _ := repoRefs(in.Landscape)
-	facts = o.seedFacts(ctx, siteURL(s), refs, facts, &rep.Diags)
+	facts = o.seedFacts(ctx, s, in.Landscape, facts, &rep.Diags)
 	applyGitHub(s, facts)
 	results, err := inc.processLogos(ctx, in.Landscape, ch, &rep)
 	if err != nil {

@@ -21,8 +21,7 @@ func (o *Builder) build(ctx context.Context, in Inputs) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	refs, _ := repoRefs(in.Landscape)
-	facts = o.seedFacts(ctx, siteURL(s), refs, facts, &res.Diags)
+	facts = o.seedFacts(ctx, s, in.Landscape, facts, &res.Diags)
 	applyGitHub(s, facts)
 	tmp, err := o.tempDir()
 	if err != nil {
