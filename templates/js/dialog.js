@@ -42,15 +42,17 @@ export function Dialog(base, onClose) {
   this.close = function (quiet) {
     if (!dlg.open) return;
     silent = !!quiet;
-    document.title = title; // at once: the close event comes in a later task
+    if (quiet) self.id = ""; // at once, as the title: the close event comes in a later task, maybe after Forward reopened it
+    document.title = title;
     dlg.close();
   };
   $("#dialog-close").addEventListener("click", function () { dlg.close(); });
   dlg.addEventListener("click", function (e) { if (e.target === dlg) dlg.close(); });
   dlg.addEventListener("close", function () {
     var id = self.id, quiet = silent;
-    self.id = "";
     silent = false;
+    if (dlg.open) return; // reopened before this event came
+    self.id = "";
     document.title = title;
     onClose(id, quiet);
     var o = self.opener;

@@ -160,7 +160,7 @@ function init() {
     var n = canonical(readState(d.foundation));
     Object.keys(n).forEach(function (k) { s[k] = n[k]; });
     sync(); update();
-    if (s.item && dialog.id !== s.item) {
+    if (s.item && (dialog.id !== s.item || !dialog.dlg.open)) {
       var it = d.list.find(function (x) { return x.id === s.item; });
       dialog.open(s.item, null, it && it.name);
     } else if (!s.item) dialog.close(true);
