@@ -6,7 +6,7 @@ BIN       := bin/landscape
 CACHE_DIR ?= .cache
 ADDR      ?= 127.0.0.1:8080
 
-.PHONY: all build site serve test test-short bench fuzz netlify clean
+.PHONY: all build site serve test test-race test-whole test-short bench fuzz netlify clean
 
 all: build
 
@@ -19,14 +19,25 @@ site: build ## build the repository's own landscape into public/
 serve: build ## build and serve the landscape, rebuilding on changes
 	$(BIN) serve --addr $(ADDR) --cache-dir $(CACHE_DIR) --templates-dir templates
 
-# Under the race detector the loops over every corpus logo and the build of
-# cncf-full sample the corpora (or skip, when they run no concurrent code):
-# they run whole in the second pass, without it, where they take a tenth of
-# the time. Every such test is named TestCorpus*.
-test: ## vet, run every test with the race detector, then the corpus-wide tests whole without it
+# make test runs two passes side by side (the browser tests mostly wait on
+# Chromium, so they share the two cores well with the race pass):
+# - test-race: every package but e2e under the race detector. The loops over
+#   every corpus logo and the build of cncf-full sample the corpora there (or
+#   skip, when they run no concurrent code); every such test is TestCorpus*.
+# - test-whole: the browser tests, and the TestCorpus* tests whole, without
+#   it. The browser tests' Go code is the test harness and the build, whose
+#   concurrency the race pass checks in its own packages; under -race they
+#   took twice as long and proved nothing more.
+test: ## vet, then every test: under the race detector, and the browser and corpus-wide tests without it
 	$(GO) vet ./...
-	$(GO) test -race -count=1 -timeout 40m ./...
-	$(GO) test -count=1 -timeout 20m -run '^TestCorpus' ./internal/logos ./internal/build
+	$(MAKE) --no-print-directory -j2 --output-sync=line test-race test-whole
+
+test-race:
+	$(GO) test -race -count=1 -timeout 40m $$($(GO) list ./... | grep -v '/e2e$$')
+
+test-whole:
+	$(GO) test -count=1 -timeout 20m ./e2e
+	$(GO) test -count=1 -timeout 20m -run '^TestCorpus' ./internal/logos ./internal/build ./internal/render
 
 test-short: ## the tests without the browser and the large corpora
 	$(GO) test -short ./...
