@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"image"
 	"image/color"
-	"image/draw"
 	"image/png"
 	"slices"
 )
@@ -18,8 +17,7 @@ import (
 // quantizedPNG encodes img with a palette of at most 256 colors.
 func quantizedPNG(img *image.NRGBA) []byte {
 	pal := medianCut(img, 256)
-	dst := image.NewPaletted(img.Bounds(), pal)
-	draw.FloydSteinberg.Draw(dst, img.Bounds(), img, image.Point{})
+	dst := dither(img, pal)
 	var b bytes.Buffer
 	(&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&b, dst)
 	return b.Bytes()
@@ -101,4 +99,89 @@ func widest(boxes []cutBox) int {
 		}
 	}
 	return box
+}
+
+// dither maps img onto pal with Floyd–Steinberg error diffusion, pixel for
+// pixel as image/draw's FloydSteinberg does, but finds each pixel's
+// nearest color among the palette sorted by red instead of trying all 256:
+// the standard library's linear search was most of a large logo's time.
+func dither(img *image.NRGBA, pal color.Palette) *image.Paletted {
+	dst := image.NewPaletted(img.Bounds(), pal)
+	near := newNearest(pal)
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	// The errors carried to this row and the next; +2 spares the edges.
+	curr, next := make([][4]int32, w+2), make([][4]int32, w+2)
+	for y := range h {
+		for x := range w {
+			r, g, b, a := img.NRGBAAt(img.Rect.Min.X+x, img.Rect.Min.Y+y).RGBA()
+			e := [4]int32{int32(r), int32(g), int32(b), int32(a)}
+			for k := range e {
+				e[k] = clamp16(e[k] + curr[x+1][k]/16)
+			}
+			i := near.index(e)
+			dst.Pix[y*dst.Stride+x] = uint8(i)
+			for k := range e {
+				d := e[k] - near.colors[i][k]
+				next[x][k] += d * 3
+				next[x+1][k] += d * 5
+				next[x+2][k] += d
+				curr[x+2][k] += d * 7
+			}
+		}
+		curr, next = next, curr
+		clear(next)
+	}
+	return dst
+}
+
+func clamp16(v int32) int32 {
+	return min(max(v, 0), 0xffff)
+}
+
+// nearest finds a palette's closest color to a premultiplied 16-bit one by
+// image/draw's measure (the sum of squared differences, each shifted right
+// by 2), the lowest index among equals.
+type nearest struct {
+	colors [][4]int32 // by palette index
+	byRed  []int      // palette indices, by red
+}
+
+func newNearest(pal color.Palette) *nearest {
+	n := &nearest{colors: make([][4]int32, len(pal)), byRed: make([]int, len(pal))}
+	for i, c := range pal {
+		r, g, b, a := c.RGBA()
+		n.colors[i] = [4]int32{int32(r), int32(g), int32(b), int32(a)}
+		n.byRed[i] = i
+	}
+	slices.SortStableFunc(n.byRed, func(i, j int) int { return int(n.colors[i][0] - n.colors[j][0]) })
+	return n
+}
+
+func sqDiff(x, y int32) uint32 {
+	d := uint32(x - y)
+	return (d * d) >> 2
+}
+
+// index walks out from e's red both ways, each way until the red
+// difference alone exceeds the best sum found: no color further on can
+// beat it, or tie it.
+func (n *nearest) index(e [4]int32) int {
+	start, _ := slices.BinarySearchFunc(n.byRed, e[0], func(i int, r int32) int { return int(n.colors[i][0] - r) })
+	best, bestSum := 0, uint32(1<<32-1)
+	try := func(i int) bool {
+		c := n.colors[i]
+		dr := sqDiff(e[0], c[0])
+		if dr > bestSum {
+			return false
+		}
+		if sum := dr + sqDiff(e[1], c[1]) + sqDiff(e[2], c[2]) + sqDiff(e[3], c[3]); sum < bestSum || sum == bestSum && i < best {
+			best, bestSum = i, sum
+		}
+		return true
+	}
+	for j := start; j < len(n.byRed) && try(n.byRed[j]); j++ {
+	}
+	for j := start - 1; j >= 0 && try(n.byRed[j]); j-- {
+	}
+	return best
 }
