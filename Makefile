@@ -22,8 +22,9 @@ serve: build ## build and serve the landscape, rebuilding on changes
 # make test runs two passes side by side (the browser tests mostly wait on
 # Chromium, so they share the two cores well with the race pass):
 # - test-race: every package but e2e under the race detector. The loops over
-#   every corpus logo and the build of cncf-full sample the corpora there (or
-#   skip, when they run no concurrent code); every such test is TestCorpus*.
+#   every corpus logo sample the corpora there, and cncf-full is built and
+#   rendered only without it (the small corpus runs the same concurrent
+#   code); every such test is TestCorpus* and uses internal/race.
 # - test-whole: the browser tests, and the TestCorpus* tests whole, without
 #   it. The browser tests' Go code is the test harness and the build, whose
 #   concurrency the race pass checks in its own packages; under -race they

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/serverless-landscape/landscape/internal/race"
 )
 
 var corporaDir = filepath.Join("..", "..", "..", "shared", "corpora")
@@ -21,7 +23,7 @@ const raceSample = 40
 // detector.
 func corpusSample(tb testing.TB, corpora ...string) []string {
 	files := corpusLogos(tb, corpora...)
-	if !raceEnabled {
+	if !race.Enabled {
 		return files
 	}
 	var out []string
@@ -34,7 +36,7 @@ func corpusSample(tb testing.TB, corpora ...string) []string {
 // skipUnderRace skips a corpus-wide test with no concurrency of its own
 // under the race detector; make test runs it without.
 func skipUnderRace(t *testing.T) {
-	if raceEnabled {
+	if race.Enabled {
 		t.Skip("a sequential loop over the corpora: run without -race (make test does)")
 	}
 }

@@ -1,6 +1,0 @@
-//go:build !race
-
-package logos
-
-// raceEnabled says the tests run under the race detector (race_on_test.go).
-const raceEnabled = false
