@@ -100,12 +100,12 @@ window.tick = (facet, value) => () => {
 // keystroke-to-paint in ms-p50/key and ms-p95/key (two animation frames
 // after the change, see measure) and the median of the DOM update alone in
 // ms-dom/key. Its ns/op is the DevTools round trip and says nothing about
-// the page. The logos are the corpus's own files, not the build's cropped
-// and minified ones; the GitHub facts come from the fake GitHub (fakeGitHubFacts).
+// the page. The logos are the build's, sanitized, cropped and minified, as
+// visitors get them; the GitHub facts come from the fake GitHub (fakeGitHubFacts).
 //
 //	go test ./e2e -run '^$' -bench BenchmarkFilter -benchtime 200x
 func BenchmarkFilter(b *testing.B) {
-	dir, _ := buildSiteWith(b, "cncf-full", options{logos: true, facts: true})
+	dir, _ := buildSiteWith(b, "cncf-full", options{processed: true, facts: true})
 	for _, view := range []struct{ name, query string }{{"landscape", "?tab=all"}, {"cards", "?tab=all&view=cards"}} {
 		b.Run(view.name+"/search", func(b *testing.B) { benchFilter(b, dir, view.query, false) })
 		b.Run(view.name+"/filters", func(b *testing.B) { benchFilter(b, dir, view.query, true) })

@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/serverless-landscape/landscape/internal/landscape"
+	"github.com/serverless-landscape/landscape/internal/logos"
 	"github.com/serverless-landscape/landscape/internal/render"
 	"github.com/serverless-landscape/landscape/internal/site"
 	"github.com/serverless-landscape/landscape/internal/site/sitetest"
@@ -45,7 +46,11 @@ func buildSite(tb testing.TB, name string) (string, *site.Site) {
 // GitHub facts for every repository (the corpora have none), fetched from
 // the fake GitHub the way a build fetches them (facts_test.go), so that the
 // page weighs what a real build's page weighs.
-type options struct{ logos, facts bool }
+// options say what a corpus site is built with: logos links the corpus's
+// own logo files (cheap, for tests of the page), processed puts the build's
+// sanitized, cropped and minified logos in their place (what visitors get,
+// for the benchmarks), facts asks the fake GitHub.
+type options struct{ logos, processed, facts bool }
 
 // built keeps each corpus site rendered once per test binary: cncf-full
 // takes long to render, most of all under the race detector, and several
@@ -117,9 +122,12 @@ func renderCorpus(tb testing.TB, src, dir string, o options) *site.Site {
 	if o.facts {
 		fakeGitHubFacts(tb, s)
 	}
+	if o.processed {
+		processLogos(tb, s, filepath.Join(src, "hosted_logos"), dir)
+	}
 	for _, it := range s.Items {
 		logo, _ := filepath.Abs(filepath.Join(src, "hosted_logos", filepath.Clean("/"+it.Source.Logo)))
-		if _, err := os.Stat(logo); err == nil && o.logos {
+		if _, err := os.Stat(logo); err == nil && o.logos && !o.processed {
 			sum := sha256.Sum256([]byte(logo))
 			it.Logo = "logos/" + it.ID + "." + hex.EncodeToString(sum[:3]) + ".svg" // named as the build names them
 			if err := os.Symlink(logo, filepath.Join(dir, filepath.FromSlash(it.Logo))); err != nil {
@@ -136,6 +144,29 @@ func renderCorpus(tb testing.TB, src, dir string, o options) *site.Site {
 	}
 	renderTo(tb, s, dir)
 	return s
+}
+
+// processLogos writes the logos of s's items as the build does, through
+// the logo processor, into dir/logos.
+func processLogos(tb testing.TB, s *site.Site, src, dir string) {
+	tb.Helper()
+	var refs []string
+	for _, it := range s.Items {
+		if it.Source.Logo != "" {
+			refs = append(refs, it.Source.Logo)
+		}
+	}
+	results := logos.NewProcessor(logos.Options{Dir: os.DirFS(src)}).ProcessAll(context.Background(), refs)
+	for _, it := range s.Items {
+		r, ok := results[it.Source.Logo]
+		if !ok || r.Missing {
+			continue
+		}
+		it.Logo, it.LogoRatio = "logos/"+r.File, r.Ratio
+		if err := os.WriteFile(filepath.Join(dir, "logos", r.File), r.Data, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
 }
 
 // testSite renders the small hand-made site of internal/render/testdata,
