@@ -55,11 +55,17 @@ bench: ## the figures of docs/performance.md: builds against the floor, then eve
 
 FUZZTIME ?= 60s
 
-fuzz: ## fuzz the loader, the SVG sanitizer, the cropper and the logo processor for a while each
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./internal/landscape
-	$(GO) test -run '^$$' -fuzz '^FuzzSanitize$$' -fuzztime $(FUZZTIME) ./internal/logos
-	$(GO) test -run '^$$' -fuzz '^FuzzCrop$$' -fuzztime $(FUZZTIME) ./internal/logos
-	$(GO) test -run '^$$' -fuzz '^FuzzProcess$$' -fuzztime $(FUZZTIME) ./internal/logos
+# Every fuzz target, as package:name; -fuzz takes one target at a time, by
+# an anchored pattern (FuzzParse alone would also match FuzzParseSettings).
+FUZZ_TARGETS := landscape:FuzzParse landscape:FuzzParseSettings landscape:FuzzBasePath \
+	landscape:FuzzCheckURL logos:FuzzSanitize logos:FuzzCrop logos:FuzzProcess \
+	render:FuzzMarkdown render:FuzzCSVCell gh:FuzzParseRepoURL change:FuzzEscape
+
+fuzz: ## fuzz every parser of untrusted input for FUZZTIME each
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $$t"; \
+		$(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) ./internal/$${t%%:*}; \
+	done
 
 netlify: build ## what Netlify runs: the site into public/, facts the cache lacks from the deployed site; without GITHUB_TOKEN or network it warns and goes on
 	$(BIN) build --cache-dir $(CACHE_DIR) --out public --facts-from site
