@@ -69,7 +69,21 @@ func (d *decoder) clean(n *yaml.Node, item, field string, s string, limit int) s
 	if limit != maxLinkText {
 		s = d.noControls(n, item, field, s)
 	}
+	if limit == maxShortText {
+		s = d.oneLine(n, item, field, s)
+	}
 	return d.tooLong(n, item, field, s, limit)
+}
+
+// oneLine joins the lines of a short value (a name, a title, an alias):
+// YAML keeps a line break where a plain value has an empty line, and a
+// break in a name would split the lines of a log or a page title.
+func (d *decoder) oneLine(n *yaml.Node, item, field string, s string) string {
+	if !strings.ContainsAny(s, "\n\t") {
+		return s
+	}
+	d.warnf(n, item, field, "spans several lines; it is one line (the build joins them with spaces)")
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // noControls reports and drops the control characters of a value but line

@@ -184,3 +184,29 @@ func TestControlCharacters(t *testing.T) {
 		t.Errorf("settings: got %q, %q, %v", s.Name, s.Description, diags)
 	}
 }
+
+// TestOneLineValues checks that a short value written over several lines
+// (YAML keeps a line break for an empty line in a plain value, and "\n"
+// and "\t" in a quoted one) is joined into one line with a warning, while
+// a description keeps its lines.
+func TestOneLineValues(t *testing.T) {
+	l, got := parseItems(t, `          - item:
+            name: Two
+
+              Lines
+            homepage_url: https://a.example
+            logo: a.svg
+            description: "one\n\ntwo"
+`)
+	want := []string{`landscape.yml:9:19: warning: name: spans several lines; it is one line (the build joins them with spaces)`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	if it := l.Items[0]; it.Name != "Two Lines" || it.Description != "one\n\ntwo" {
+		t.Errorf("got %q, %q: want the name on one line and the description as written", it.Name, it.Description)
+	}
+	s, diags := ParseSettings("settings.yml", []byte("name: \"A\\n\\tB\"\ngroups: [{name: \"x\\ny\", categories: []}]\n"))
+	if s.Name != "A B" || len(s.Groups) != 1 || s.Groups[0].Name != "x y" || len(diags) != 2 {
+		t.Errorf("settings: got %q, %v, %v", s.Name, s.Groups, diags)
+	}
+}
