@@ -242,6 +242,9 @@ func FuzzParse(f *testing.F) {
 					t.Errorf("control or bidirectional character kept: %q", v)
 				}
 			}
+			if strings.ContainsAny(it.Name+it.Organization, "\n\t") {
+				t.Errorf("a name over several lines kept: %q, %q", it.Name, it.Organization)
+			}
 			text += len(it.Name) + len(it.Description) + len(it.Logo) + len(it.HomepageURL)
 		}
 		if len(l.Items) > len(data)+aliasNodeFloor || text > 2*len(data)+aliasByteFloor {

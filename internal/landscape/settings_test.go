@@ -191,6 +191,11 @@ func FuzzParseSettings(f *testing.F) {
 		if len(s.OrganizationNames) > maxMappingKeys || len(s.Colors) > maxMappingKeys {
 			t.Errorf("%d organization names and %d colours kept, more than one mapping may hold", len(s.OrganizationNames), len(s.Colors))
 		}
+		for _, g := range s.Groups {
+			if strings.ContainsAny(g.Name, "\n\t") || hasControl(g.Name) {
+				t.Errorf("a group name over several lines or with a control character kept: %q", g.Name)
+			}
+		}
 		if hasControl(s.Name) || strings.ContainsFunc(s.Description, func(r rune) bool { return r != '\n' && r != '\t' && isControl(r) }) {
 			t.Errorf("control or bidirectional character kept: %q, %q", s.Name, s.Description)
 		}
