@@ -57,11 +57,11 @@ func (r *Renderer) renderGuide(s *site.Site, a Assets, dir string) error {
 	if s.Guide == nil || len(s.Guide.Categories) == 0 {
 		return nil
 	}
-	p := newPage(s, a, "guide.html", "Guide", "", "guide")
+	p := newPage(s, a, hasProjects(s.Items), "guide.html", "Guide", "", "guide")
 	return r.page(dir, "guide.html", "guide.html", newGuide(p, s))
 }
 
 func (r *Renderer) renderStats(s *site.Site, a Assets, dir string) error {
-	p := newPage(s, a, "stats.html", "Stats", "", "stats")
+	p := newPage(s, a, hasProjects(s.Items), "stats.html", "Stats", "", "stats")
 	return r.page(dir, "stats.html", "stats.html", newStats(p, s))
 }

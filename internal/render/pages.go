@@ -14,7 +14,7 @@ import (
 // RenderIndex writes the landscape page (index.html), which holds every
 // tile and the compact item data its script filters.
 func (r *Renderer) RenderIndex(s *site.Site, a Assets, dir string) error {
-	p := newPage(s, a, "", "", "", "landscape")
+	p := newPage(s, a, hasProjects(s.Items), "", "", "", "landscape")
 	p.Script = true
 	data, index := newIndexData(s, p.Base)
 	search, err := r.writeSearchIndex(dir, s.Items)
@@ -40,11 +40,15 @@ func (r *Renderer) RenderIndex(s *site.Site, a Assets, dir string) error {
 // RenderItem writes the page of one item (items/ID.html), which is also
 // what the landscape page's dialog shows, and its JSON (items/ID.json).
 func (r *Renderer) RenderItem(s *site.Site, a Assets, it *site.Item, dir string) error {
+	return r.renderItem(s, a, hasProjects(s.Items), it, dir)
+}
+
+func (r *Renderer) renderItem(s *site.Site, a Assets, projects bool, it *site.Item, dir string) error {
 	desc := it.Description
 	if desc == "" {
 		desc = it.Name + " on the " + s.Settings.Name
 	}
-	p := newPage(s, a, "items/"+it.ID+".html", it.Name, truncate(200, desc), "landscape")
+	p := newPage(s, a, projects, "items/"+it.ID+".html", it.Name, truncate(200, desc), "landscape")
 	p.Script = hasSelector(it) // the repository selector; the page is whole without it
 	if err := r.page(dir, p.Path, "item.html", newItemView(p, it, s.Settings)); err != nil {
 		return err
@@ -59,7 +63,7 @@ func (r *Renderer) RenderItem(s *site.Site, a Assets, it *site.Item, dir string)
 // and the JSON Schemas of the data files under schema/, which editors
 // fetch by the modeline of a landscape's files.
 func (r *Renderer) renderMisc(s *site.Site, a Assets, dir string) error {
-	p := newPage(s, a, "404.html", "Page not found", "", "")
+	p := newPage(s, a, hasProjects(s.Items), "404.html", "Page not found", "", "")
 	if err := r.page(dir, "404.html", "404.html", p); err != nil {
 		return err
 	}
@@ -84,19 +88,20 @@ func (r *Renderer) renderMisc(s *site.Site, a Assets, dir string) error {
 // iframe, and embed.html with every category, from which the options in
 // its URL pick the boxes (see templates/js/embed.js).
 func (r *Renderer) renderEmbeds(s *site.Site, a Assets, dir string) error {
-	all := newPage(s, a, "embed.html", "Embed", "", "")
+	projects := hasProjects(s.Items)
+	all := newPage(s, a, projects, "embed.html", "Embed", "", "")
 	all.Own = a.Embed
 	if err := r.page(dir, all.Path, "embed.html", &embedView{Page: all, Bands: bands(s.Categories, nil, all.Base, "_blank", s.Settings.Groups)}); err != nil {
 		return err
 	}
 	for _, c := range s.Categories {
-		p := newPage(s, a, "embed/"+c.Slug+".html", c.Name, "", "")
+		p := newPage(s, a, projects, "embed/"+c.Slug+".html", c.Name, "", "")
 		p.Own = a.Embed
 		if err := r.page(dir, p.Path, "embed.html", &embedView{Page: p, Category: c, Bands: bands([]*site.Category{c}, nil, p.Base, "_blank", s.Settings.Groups)}); err != nil {
 			return err
 		}
 		for _, sub := range c.Subcategories {
-			p := newPage(s, a, "embed/"+c.Slug+"/"+sub.Slug+".html", c.Name+" / "+sub.Name, "", "")
+			p := newPage(s, a, projects, "embed/"+c.Slug+"/"+sub.Slug+".html", c.Name+" / "+sub.Name, "", "")
 			p.Own = a.Embed
 			one := &site.Category{Name: c.Name, Slug: c.Slug, Subcategories: []*site.Subcategory{sub}}
 			v := &embedView{Page: p, Category: c, Bands: bands([]*site.Category{one}, nil, p.Base, "_blank", s.Settings.Groups)}
@@ -136,7 +141,7 @@ type embedView struct {
 // renderEmbedSetup writes embed-setup.html, where a visitor picks boxes
 // and a look and copies the <iframe> that shows them (templates/js/embed-setup.js).
 func (r *Renderer) renderEmbedSetup(s *site.Site, a Assets, dir string) error {
-	p := newPage(s, a, "embed-setup.html", "Embed the landscape", "", "")
+	p := newPage(s, a, hasProjects(s.Items), "embed-setup.html", "Embed the landscape", "", "")
 	p.Own = a.Setup
 	v := &embedView{Page: p}
 	for _, c := range s.Categories { // the boxes an embed can show: those with items

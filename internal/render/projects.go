@@ -72,7 +72,7 @@ func (r *Renderer) renderProjects(s *site.Site, a Assets, dir string) error {
 	if !hasProjects(s.Items) {
 		return nil
 	}
-	p := newPage(s, a, "projects.html", "Projects", "", "projects")
+	p := newPage(s, a, true, "projects.html", "Projects", "", "projects")
 	p.Script = true
 	rows := projects(s.Items)
 	if err := r.page(dir, "projects.html", "projects.html", &projectsView{Page: p, Rows: rows}); err != nil {

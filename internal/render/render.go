@@ -134,12 +134,13 @@ func (r *Renderer) Render(ctx context.Context, s *site.Site, dir string) error {
 func (r *Renderer) renderItems(ctx context.Context, s *site.Site, a Assets, dir string) error {
 	jobs := make(chan *site.Item)
 	errs := make([]error, runtime.GOMAXPROCS(0))
+	projects := hasProjects(s.Items)
 	var wg sync.WaitGroup
 	for w := range errs {
 		wg.Go(func() {
 			for it := range jobs {
 				if errs[w] == nil {
-					errs[w] = r.RenderItem(s, a, it, dir)
+					errs[w] = r.renderItem(s, a, projects, it, dir)
 				}
 			}
 		})

@@ -30,11 +30,14 @@ type Page struct {
 	Own         string // a script of the page's own instead (Assets.Embed, Assets.Setup), or ""
 }
 
-func newPage(s *site.Site, a Assets, path, title, desc, nav string) Page {
+// newPage is the frame of a page; projects is hasProjects(s.Items), which
+// callers that make many pages work out once (scanning every item for
+// every item page made a landscape without projects quadratic).
+func newPage(s *site.Site, a Assets, projects bool, path, title, desc, nav string) Page {
 	p := Page{
 		Settings: s.Settings, Base: basePath(s.Settings), Assets: a, Title: title,
 		Desc: desc, Path: path, Nav: nav, HasGuide: s.Guide != nil && len(s.Guide.Categories) > 0,
-		HasProjects: hasProjects(s.Items),
+		HasProjects: projects,
 	}
 	if p.Desc == "" {
 		p.Desc = s.Settings.Description
