@@ -42,14 +42,13 @@ func buildSite(tb testing.TB, name string) (string, *site.Site) {
 	return buildSiteWith(tb, name, options{logos: true})
 }
 
-// options vary buildSite: placeholder tiles instead of logos, and made-up
-// GitHub facts for every repository (the corpora have none), fetched from
-// the fake GitHub the way a build fetches them (facts_test.go), so that the
-// page weighs what a real build's page weighs.
-// options say what a corpus site is built with: logos links the corpus's
-// own logo files (cheap, for tests of the page), processed puts the build's
-// sanitized, cropped and minified logos in their place (what visitors get,
-// for the benchmarks), facts asks the fake GitHub.
+// options vary buildSite: logos links the corpus's own logo files (cheap,
+// for tests of the page; without it, placeholder tiles), processed writes
+// the build's sanitized, cropped and minified logos instead (what visitors
+// get, for the benchmarks), and facts adds made-up GitHub facts for every
+// repository (the corpora have none), fetched from the fake GitHub the way
+// a build fetches them (facts_test.go), so that the page weighs what a
+// real build's page weighs.
 type options struct{ logos, processed, facts bool }
 
 // built keeps each corpus site rendered once per test binary: cncf-full

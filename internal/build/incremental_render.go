@@ -122,7 +122,7 @@ func (inc *Incremental) render(ctx context.Context, s *site.Site, results map[st
 	if full {
 		err = inc.renderAll(ctx, s, stage)
 	} else {
-		err = inc.renderPages(s, changed, stage)
+		err = inc.b.renderer.RenderItems(ctx, s, inc.assets, changed, stage)
 	}
 	if err != nil {
 		return err
@@ -171,16 +171,6 @@ func (inc *Incremental) renderShared(s *site.Site, stage string) func() error {
 		wg.Wait()
 		return errors.Join(errs...)
 	}
-}
-
-// renderPages renders the pages of the changed items.
-func (inc *Incremental) renderPages(s *site.Site, changed []*site.Item, stage string) error {
-	for _, it := range changed {
-		if err := inc.b.renderer.RenderItem(s, inc.assets, it, stage); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // syncDir moves every file of stage whose bytes differ from its namesake in

@@ -13,7 +13,7 @@ import (
 
 // RenderData writes the data exports: data/items.json (every item in the
 // public schema of docs/data.md) and items.csv (one row per item, for
-// spreadsheets). Per-item JSON files are written by RenderItem.
+// spreadsheets). Per-item JSON files are written by RenderItems.
 func (r *Renderer) RenderData(s *site.Site, dir string) error {
 	items := s.Items
 	if items == nil {

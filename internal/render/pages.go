@@ -37,12 +37,9 @@ func (r *Renderer) RenderIndex(s *site.Site, a Assets, dir string) error {
 	return r.page(dir, "index.html", "index.html", v)
 }
 
-// RenderItem writes the page of one item (items/ID.html), which is also
-// what the landscape page's dialog shows, and its JSON (items/ID.json).
-func (r *Renderer) RenderItem(s *site.Site, a Assets, it *site.Item, dir string) error {
-	return r.renderItem(s, a, hasProjects(s.Items), it, dir)
-}
-
+// renderItem writes the page of one item (items/ID.html), which is also
+// what the landscape page's dialog shows, and its JSON (items/ID.json);
+// projects is hasProjects(s.Items), worked out once by RenderItems.
 func (r *Renderer) renderItem(s *site.Site, a Assets, projects bool, it *site.Item, dir string) error {
 	desc := it.Description
 	if desc == "" {

@@ -31,8 +31,7 @@ type Page struct {
 }
 
 // newPage is the frame of a page; projects is hasProjects(s.Items), which
-// callers that make many pages work out once (scanning every item for
-// every item page made a landscape without projects quadratic).
+// callers that make many pages work out once (see RenderItems).
 func newPage(s *site.Site, a Assets, projects bool, path, title, desc, nav string) Page {
 	p := Page{
 		Settings: s.Settings, Base: basePath(s.Settings), Assets: a, Title: title,
