@@ -49,10 +49,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	noPoster := fs.Bool("no-poster", false, "skip the posters (landscape.svg, landscape.pdf, landscape.png)")
 	factsFrom := fs.String("facts-from", "", "GitHub facts the cache lacks from a deployed site's data/items.json: an https `URL`, a file, or \"site\" for the settings' url")
 	fidelity := fs.String("poster-fidelity", "", "a `file` of cmd/logodraw-bench -stamps: logos measured too far from Chromium are drawn as a raster or name tile")
-	if err := c.parse(fs, args); err != nil {
-		return err
-	}
-	stop, err := c.profile()
+	stop, err := c.parse(fs, args)
 	if err != nil {
 		return err
 	}

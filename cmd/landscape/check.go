@@ -71,9 +71,11 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&f.summary, "summary", "", "write a Markdown summary to this `file`")
 	fs.StringVar(&f.outputs, "outputs", "", "append the counts as name=value lines to this `file` ($GITHUB_OUTPUT)")
 	fs.BoolVar(&f.showExisting, "show-existing", false, "list the problems the base already had, not only count them")
-	if err := c.parse(fs, args); err != nil {
+	stop, err := c.parse(fs, args)
+	if err != nil {
 		return err
 	}
+	defer stop()
 	if err := checkFormat(f.format, stderr); err != nil {
 		return err
 	}

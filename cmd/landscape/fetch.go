@@ -23,9 +23,11 @@ Examples:
 
 func cmdFetch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, c := newFlagSet("fetch", fetchHelp, stderr)
-	if err := c.parse(fs, args); err != nil {
+	stop, err := c.parse(fs, args)
+	if err != nil {
 		return err
 	}
+	defer stop()
 	if c.cacheDir == "" {
 		fmt.Fprintln(stderr, "fetch needs a cache folder (--cache-dir)")
 		return errUsage

@@ -48,19 +48,20 @@ func newFlagSet(name, help string, stderr io.Writer) (*flag.FlagSet, *common) {
 }
 
 // parse parses args; -h and bad flags are errUsage (the flag package has
-// already printed why).
-func (c *common) parse(fs *flag.FlagSet, args []string) error {
+// already printed why). It starts the CPU profile --cpuprofile asks for;
+// the command calls stop when its work is done.
+func (c *common) parse(fs *flag.FlagSet, args []string) (stop func(), err error) {
 	if err := fs.Parse(args); err != nil {
-		return errUsage
+		return nil, errUsage
 	}
 	c.set = map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { c.set[f.Name] = true })
 	c.besideData()
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "unexpected argument %q\n", fs.Arg(0))
-		return errUsage
+		return nil, errUsage
 	}
-	return nil
+	return c.profile()
 }
 
 // besideData makes the default settings, guide and logos those beside the

@@ -54,9 +54,11 @@ func cmdLinks(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	concurrency := fs.Int("concurrency", 16, "requests at once, overall")
 	perHost := fs.Int("per-host", 2, "requests at once to one host")
 	summary := fs.String("summary", "", "write a Markdown report to this `file`")
-	if err := c.parse(fs, args); err != nil {
+	stop, err := c.parse(fs, args)
+	if err != nil {
 		return err
 	}
+	defer stop()
 	if err := checkFormat(*format, stderr); err != nil {
 		return err
 	}

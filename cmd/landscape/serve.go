@@ -42,9 +42,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs, c := newFlagSet("serve", serveHelp, stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "the `address` to listen on")
 	withPoster := fs.Bool("poster", false, "also draw the posters (landscape.svg, .pdf, .png) after each rebuild that changes them")
-	if err := c.parse(fs, args); err != nil {
+	stop, err := c.parse(fs, args)
+	if err != nil {
 		return err
 	}
+	defer stop()
 	o := c.options(stderr)
 	if !c.set["out"] {
 		tmp, err := os.MkdirTemp("", "landscape-serve-")

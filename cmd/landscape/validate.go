@@ -29,9 +29,11 @@ Examples:
 func cmdValidate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, c := newFlagSet("validate", validateHelp, stderr)
 	format := fs.String("format", "text", "output `format`: text, github or json")
-	if err := c.parse(fs, args); err != nil {
+	stop, err := c.parse(fs, args)
+	if err != nil {
 		return err
 	}
+	defer stop()
 	if err := checkFormat(*format, stderr); err != nil {
 		return err
 	}
