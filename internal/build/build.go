@@ -123,7 +123,7 @@ func Build(ctx context.Context, o Options) (Result, error) { return New(o).Build
 
 // Build runs the whole pipeline into OutDir.
 func (o *Builder) Build(ctx context.Context) (Result, error) {
-	in, err := o.Load()
+	in, err := o.Load(ctx)
 	if err != nil {
 		return Result{Diags: in.Diags}, err
 	}

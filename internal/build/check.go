@@ -64,7 +64,7 @@ type CheckResult struct {
 // warning, an error when Strict.
 func (o *Builder) Check(ctx context.Context, base *Base) (CheckResult, error) {
 	var res CheckResult
-	in, err := o.Load()
+	in, err := o.Load(ctx)
 	if err != nil {
 		res.Introduced = in.Diags // why the data cannot be used, with ErrProblems
 		return res, err
@@ -96,7 +96,15 @@ func (o *Builder) Check(ctx context.Context, base *Base) (CheckResult, error) {
 // rules, and lists what a maintainer must review.
 func (o *Builder) judge(ctx context.Context, res *CheckResult, in Inputs, diags diag.List, base *Base) error {
 	head := in.Landscape
-	bl, baseDiags := o.loadBase(base, in.Settings)
+	type loaded struct {
+		l     *landscape.Landscape
+		diags diag.List
+	}
+	b, err := untilDone(ctx, func() loaded { l, d := o.loadBase(base, in.Settings); return loaded{l, d} })
+	if err != nil {
+		return fmt.Errorf("load the base: %w", err)
+	}
+	bl, baseDiags := b.l, b.diags
 	res.Diff = change.Compare(bl, head)
 	rules, review := baseRules(base, in.Settings)
 	var ghDiags diag.List

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -15,8 +16,21 @@ import (
 // The error is for input that cannot be read or parsed at all; everything
 // else is in Inputs.Diags. Data too broken to use is ErrProblems, with
 // Inputs.Diags saying why (and what settings and guide have too), so that
-// every command reports it in its own format.
-func (o *Builder) Load() (Inputs, error) {
+// every command reports it in its own format. Load returns as soon as ctx
+// ends, with its error.
+func (o *Builder) Load(ctx context.Context) (Inputs, error) {
+	type loaded struct {
+		in  Inputs
+		err error
+	}
+	r, err := untilDone(ctx, func() loaded { in, err := o.load(); return loaded{in, err} })
+	if err != nil {
+		return Inputs{}, fmt.Errorf("load: %w", err)
+	}
+	return r.in, r.err
+}
+
+func (o *Builder) load() (Inputs, error) {
 	var in Inputs
 	err := o.stage("load", func() (string, error) {
 		var err error
@@ -47,6 +61,26 @@ func (o *Builder) Load() (Inputs, error) {
 	})
 	in.Diags.Sort()
 	return in, err
+}
+
+// untilDone runs f and returns what it returns, or ctx's error as soon as
+// ctx ends. yaml.v3 takes no context, and parsing a large file takes
+// seconds; a cancelled command returns at once and leaves f to finish
+// unobserved (f writes only what it returns; its work is bounded by the
+// input's size, as every stage's is).
+func untilDone[T any](ctx context.Context, f func() T) (T, error) {
+	var zero T
+	if err := ctx.Err(); err != nil {
+		return zero, err
+	}
+	done := make(chan T, 1)
+	go func() { done <- f() }()
+	select {
+	case v := <-done:
+		return v, nil
+	case <-ctx.Done():
+		return zero, ctx.Err()
+	}
 }
 
 // checkData runs the data checks, which only read the data: a rebuild runs

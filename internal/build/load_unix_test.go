@@ -3,6 +3,7 @@
 package build
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,7 +43,7 @@ func TestLoadSpecialFiles(t *testing.T) {
 					t.Skipf("cannot make it: %v", err)
 				}
 				done := make(chan error, 1)
-				go func() { _, err := New(o).Load(); done <- err }()
+				go func() { _, err := New(o).Load(context.Background()); done <- err }()
 				select {
 				case err := <-done:
 					if err == nil || !strings.Contains(err.Error(), tt.want) {

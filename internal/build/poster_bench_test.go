@@ -30,7 +30,7 @@ func BenchmarkPosterStage(b *testing.B) {
 		o.CacheDir = d
 	}
 	bl := New(o)
-	in, err := bl.Load()
+	in, err := bl.Load(context.Background())
 	if err != nil {
 		b.Fatal(err)
 	}

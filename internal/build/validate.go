@@ -11,7 +11,7 @@ import (
 // Logos are processed through the same cache as a build, so validating an
 // unchanged landscape again costs little.
 func (o *Builder) Validate(ctx context.Context) (diag.List, error) {
-	in, err := o.Load()
+	in, err := o.Load(ctx)
 	if err != nil {
 		return in.Diags, err
 	}
@@ -46,7 +46,7 @@ func (o *Builder) validateLogos(ctx context.Context, in Inputs) (diag.List, erro
 
 // Fetch refreshes the GitHub cache for the landscape's repositories.
 func (o *Builder) Fetch(ctx context.Context) (diag.List, error) {
-	in, err := o.Load()
+	in, err := o.Load(ctx)
 	if err != nil {
 		return in.Diags, err
 	}
