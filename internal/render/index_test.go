@@ -3,6 +3,7 @@ package render
 import (
 	"slices"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -68,7 +69,7 @@ func TestSearchIndex(t *testing.T) {
 		var got []int
 		prev := 0
 		for _, g := range x.Postings[i] {
-			prev += g
+			prev += int(g)
 			got = append(got, prev)
 		}
 		if !slices.Equal(got, ids) {
@@ -77,5 +78,21 @@ func TestSearchIndex(t *testing.T) {
 	}
 	if !slices.IsSortedFunc(x.Terms, compareUTF16) {
 		t.Error("terms are not sorted as JavaScript sorts strings")
+	}
+}
+
+// TestCompareUTF16 checks the allocation-free comparison against encoding
+// both strings as UTF-16, on the runes where code order and UTF-16 order
+// differ (above U+FFFF against U+E000-U+FFFF), prefixes and invalid UTF-8.
+func TestCompareUTF16(t *testing.T) {
+	words := []string{"", "a", "ab", "b", "é", "\ufffd", "\ue000", "\uff21x", "\U0001F600", "\U00010000", "a\U0001F600", "a\uffff",
+		"\xff", "a\xffb", "\U0010FFFF", "\ud7ff", "z", "k8s", "\u4e2d\u6587"}
+	for _, a := range words {
+		for _, b := range words {
+			want := slices.Compare(utf16.Encode([]rune(a)), utf16.Encode([]rune(b)))
+			if got := compareUTF16(a, b); got != want {
+				t.Errorf("compareUTF16(%q, %q) = %d, want %d", a, b, got, want)
+			}
+		}
 	}
 }

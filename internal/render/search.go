@@ -1,12 +1,13 @@
 package render
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/serverless-landscape/landscape/internal/site"
 )
@@ -23,7 +24,7 @@ import (
 // ranking looks at the name only, which the page already has.
 type searchIndex struct {
 	Terms    []string `json:"terms"`
-	Postings [][]int  `json:"postings"`
+	Postings [][]int32 `json:"postings"`
 }
 
 // searchTexts are the fields of an item that search reads: the name, the
@@ -81,15 +82,16 @@ func terms(text string, add func(string)) {
 }
 
 func newSearchIndex(items []*site.Item) *searchIndex {
-	posting := map[string][]int{}
+	posting := map[string][]int32{}
+	seen := map[string]bool{} // the terms of one item, cleared for the next
 	for i, it := range items {
-		seen := map[string]bool{}
+		clear(seen)
 		add := func(t string) {
 			if len(t) > maxTermLen || seen[t] {
 				return
 			}
 			seen[t] = true
-			posting[t] = append(posting[t], i)
+			posting[t] = append(posting[t], int32(i))
 		}
 		for _, text := range searchTexts(it) {
 			terms(text, add)
@@ -100,10 +102,10 @@ func newSearchIndex(items []*site.Item) *searchIndex {
 		x.Terms = append(x.Terms, t)
 	}
 	slices.SortFunc(x.Terms, compareUTF16)
-	x.Postings = make([][]int, len(x.Terms))
+	x.Postings = make([][]int32, len(x.Terms))
 	for i, t := range x.Terms {
-		ids, prev := posting[t], 0
-		gaps := make([]int, len(ids))
+		ids, prev := posting[t], int32(0)
+		gaps := make([]int32, len(ids))
 		for k, id := range ids { // ascending: items are added in order
 			gaps[k], prev = id-prev, id
 		}
@@ -112,9 +114,30 @@ func newSearchIndex(items []*site.Item) *searchIndex {
 	return x
 }
 
-// compareUTF16 orders strings as JavaScript's < does.
+// compareUTF16 orders strings as JavaScript's < does, by UTF-16 code units,
+// without encoding them: sorting a large landscape's terms compares them
+// tens of millions of times.
 func compareUTF16(a, b string) int {
-	return slices.Compare(utf16.Encode([]rune(a)), utf16.Encode([]rune(b)))
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			return cmp.Compare(utf16Order(ra), utf16Order(rb))
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// utf16Order maps a rune to a value that orders as its UTF-16 encoding
+// does. Code order and UTF-16 order differ only in that runes above U+FFFF
+// start with a surrogate (0xD800-0xDBFF) and so come before U+E000-U+FFFF.
+// (A surrogate is never a decoded rune: invalid UTF-8 decodes as U+FFFD.)
+func utf16Order(r rune) rune {
+	if r >= 0xE000 && r <= 0xFFFF {
+		return r + 0x110000 // after every rune above U+FFFF
+	}
+	return r
 }
 
 // writeSearchIndex writes the index under a name from its content and
