@@ -9,6 +9,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/chromedp"
 )
 
@@ -158,4 +160,43 @@ func quantile(xs []float64, q float64) float64 {
 	s := slices.Clone(xs)
 	slices.Sort(s)
 	return s[min(len(s)-1, int(q*float64(len(s))))]
+}
+
+// BenchmarkFirstLoad measures the cncf-full landscape page's first load in
+// a fresh headless Chromium (an empty cache each time), with the build's
+// processed logos and GitHub facts: ms-interactive (the DOM parsed),
+// ms-load (the load event: the logos near the first screen drawn),
+// s-main (main-thread task time until then, DevTools' TaskDuration) and the
+// logos fetched. Each SVG logo Chromium draws is a document of its own, so
+// the logos drawn, not the bytes, set the figure on a slow CPU.
+//
+//	go test ./e2e -run '^$' -bench BenchmarkFirstLoad -benchtime 5x
+func BenchmarkFirstLoad(b *testing.B) {
+	dir, _ := buildSiteWith(b, "cncf-full", options{processed: true, facts: true})
+	srv := serve(b, dir, "/")
+	var interactive, load, main, logos []float64
+	for b.Loop() {
+		br := newBrowser(b, hostOf(srv.URL))
+		if _, err := chromedp.Call(br.ctx, performance.Enable, performance.EnableParams{}); err != nil {
+			b.Fatal(err)
+		}
+		br.do(b, chromedp.Navigate(srv.URL+"/"))
+		waitFor(b, br, `document.readyState === "complete" && performance.getEntriesByType("navigation")[0].loadEventEnd > 0`)
+		r := eval[[]float64](b, br, `(() => { const n = performance.getEntriesByType("navigation")[0];
+			return [n.domInteractive, n.loadEventEnd, performance.getEntriesByType("resource").filter(e => e.name.includes("/logos/")).length]; })()`)
+		m, err := chromedp.Call(br.ctx, performance.GetMetrics, cdp.Empty{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, x := range m.Metrics {
+			if x.Name == "TaskDuration" {
+				main = append(main, x.Value)
+			}
+		}
+		interactive, load, logos = append(interactive, r[0]), append(load, r[1]), append(logos, r[2])
+	}
+	b.ReportMetric(quantile(interactive, .5), "ms-interactive")
+	b.ReportMetric(quantile(load, .5), "ms-load")
+	b.ReportMetric(quantile(main, .5), "s-main")
+	b.ReportMetric(quantile(logos, .5), "logos")
 }

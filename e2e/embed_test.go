@@ -19,7 +19,7 @@ import (
 
 // netlifyPolicy is the Content-Security-Policy that netlify.toml sets on
 // the production site, word for word.
-func netlifyPolicy(t *testing.T) string {
+func netlifyPolicy(t testing.TB) string {
 	t.Helper()
 	data, err := os.ReadFile("../netlify.toml")
 	if err != nil {
