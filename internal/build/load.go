@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -22,10 +23,22 @@ func (o *Builder) Load(ctx context.Context) (Inputs, error) {
 	type loaded struct {
 		in  Inputs
 		err error
+		log []byte
 	}
-	r, err := untilDone(ctx, func() loaded { in, err := o.load(); return loaded{in, err} })
+	r, err := untilDone(ctx, func() loaded {
+		quiet := *o // its stage lines wait here, so a load cancelled midway writes nothing
+		var log bytes.Buffer
+		if o.Log != nil {
+			quiet.Log = &log
+		}
+		in, err := quiet.load()
+		return loaded{in, err, log.Bytes()}
+	})
 	if err != nil {
 		return Inputs{}, fmt.Errorf("load: %w", err)
+	}
+	if o.Log != nil {
+		_, _ = o.Log.Write(r.log)
 	}
 	return r.in, r.err
 }
@@ -66,8 +79,8 @@ func (o *Builder) load() (Inputs, error) {
 // untilDone runs f and returns what it returns, or ctx's error as soon as
 // ctx ends. yaml.v3 takes no context, and parsing a large file takes
 // seconds; a cancelled command returns at once and leaves f to finish
-// unobserved (f writes only what it returns; its work is bounded by the
-// input's size, as every stage's is).
+// unobserved, so f must write nothing but what it returns (its work is
+// bounded by the input's size, as every stage's is).
 func untilDone[T any](ctx context.Context, f func() T) (T, error) {
 	var zero T
 	if err := ctx.Err(); err != nil {

@@ -23,7 +23,7 @@ import (
 // between ascending item indexes. Which field matched does not matter:
 // ranking looks at the name only, which the page already has.
 type searchIndex struct {
-	Terms    []string `json:"terms"`
+	Terms    []string  `json:"terms"`
 	Postings [][]int32 `json:"postings"`
 }
 
