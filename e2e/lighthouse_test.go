@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -13,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/klauspost/compress/gzhttp"
 
 	"github.com/serverless-landscape/landscape/internal/browsertest"
 )
@@ -44,7 +45,7 @@ func BenchmarkLighthouse(b *testing.B) {
 	}
 	chromium := browsertest.Chromium(b)
 	dir, s := buildSiteWith(b, "cncf-full", options{processed: true, facts: true})
-	srv := httptest.NewServer(gzipFiles(productionHeaders(b, dir)))
+	srv := httptest.NewServer(gzhttp.GzipHandler(productionHeaders(b, dir))) // compressed as Netlify serves it
 	b.Cleanup(srv.Close)
 	item := s.Items[0].ID
 	for _, it := range s.Items {
@@ -143,50 +144,4 @@ func productionHeaders(b *testing.B, dir string) http.Handler {
 		}
 		files.ServeHTTP(w, r)
 	})
-}
-
-// gzipFiles compresses text responses for clients that accept gzip, as
-// Netlify does.
-func gzipFiles(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") || r.Header.Get("Range") != "" {
-			h.ServeHTTP(w, r)
-			return
-		}
-		gw := &gzipWriter{ResponseWriter: w}
-		h.ServeHTTP(gw, r)
-		if gw.z != nil {
-			gw.z.Close()
-		}
-	})
-}
-
-type gzipWriter struct {
-	http.ResponseWriter
-	z       *gzip.Writer
-	decided bool
-}
-
-func (g *gzipWriter) WriteHeader(code int) {
-	if !g.decided {
-		g.decided = true
-		ct := g.Header().Get("Content-Type")
-		if code == http.StatusOK && (strings.HasPrefix(ct, "text/") || strings.Contains(ct, "json") || strings.Contains(ct, "javascript") || strings.Contains(ct, "svg")) {
-			g.Header().Del("Content-Length")
-			g.Header().Set("Content-Encoding", "gzip")
-			g.Header().Add("Vary", "Accept-Encoding")
-			g.z = gzip.NewWriter(g.ResponseWriter)
-		}
-	}
-	g.ResponseWriter.WriteHeader(code)
-}
-
-func (g *gzipWriter) Write(p []byte) (int, error) {
-	if !g.decided {
-		g.WriteHeader(http.StatusOK)
-	}
-	if g.z != nil {
-		return g.z.Write(p)
-	}
-	return g.ResponseWriter.Write(p)
 }
