@@ -22,7 +22,7 @@ import (
 
 // posterVersion changes whenever the posters drawn from the same input
 // change, so that cached posters of older builds are not reused.
-const posterVersion = "4"
+const posterVersion = "5"
 
 // posters writes landscape.svg, .pdf and .png (and the groups' posters)
 // into dir. They are cached under a digest of everything they show (the
@@ -55,6 +55,19 @@ func (o *Builder) posters(ctx context.Context, file string, s *site.Site, logoDa
 		prepared := cache.loadPrepared()
 		list, rep := poster.Plan(poster.Input{Site: s, Logos: logoData, Date: date, Prepared: prepared, Unfaithful: unfaithful})
 		reportPoster(file, s, rep.Fallbacks, rep.Glyphs, diags)
+		// The pack is written beside the posters: it is most of a cold
+		// stage's writing, and the posters do not need it.
+		packed := make(chan error, 1)
+		if rep.Reused != len(rep.Prepared) || len(prepared) != len(rep.Prepared) {
+			go func() { packed <- cache.storePrepared(rep.Prepared) }()
+		} else {
+			packed <- nil
+		}
+		defer func() {
+			if err := <-packed; err != nil {
+				o.logger().Warn("poster cache", "err", err)
+			}
+		}()
 		files := map[string][]byte{} // name: sha256
 		for _, po := range list {
 			for _, f := range po.Formats {
@@ -71,11 +84,6 @@ func (o *Builder) posters(ctx context.Context, file string, s *site.Site, logoDa
 		}
 		if err := cache.store(key, dir, files, rep.Fallbacks); err != nil {
 			o.logger().Warn("poster cache", "err", err)
-		}
-		if rep.Reused != len(rep.Prepared) || len(prepared) != len(rep.Prepared) {
-			if err := cache.storePrepared(rep.Prepared); err != nil {
-				o.logger().Warn("poster cache", "err", err)
-			}
 		}
 		return fmt.Sprintf("%d files, %d logos (%d drawn before), %d drawn as raster or name tile",
 			len(files), len(rep.Prepared), rep.Reused, len(rep.Fallbacks)), nil

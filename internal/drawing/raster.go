@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"sync"
 
 	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/math/f64"
@@ -224,9 +225,15 @@ func xor(a, b *image.Alpha) {
 	}
 }
 
+// rasterizers are reused: each logo has hundreds of shapes, and a new
+// Rasterizer allocates its coverage buffer every time.
+var rasterizers = sync.Pool{New: func() any { return vector.NewRasterizer(0, 0) }}
+
 // rasterize draws the coverage of p (in dst's pixel space) into dst over b.
 func rasterize(dst *image.Alpha, p Path, b image.Rectangle) {
-	z := vector.NewRasterizer(b.Dx(), b.Dy())
+	z := rasterizers.Get().(*vector.Rasterizer)
+	defer rasterizers.Put(z)
+	z.Reset(b.Dx(), b.Dy())
 	z.DrawOp = draw.Src
 	ox, oy := float32(b.Min.X), float32(b.Min.Y)
 	open := false
