@@ -120,7 +120,7 @@ func newSitemap(s *site.Site, p Page) *sitemap {
 	if p.Canonical != "" {
 		root = strings.TrimSuffix(p.Canonical, p.Path)
 	}
-	sm := &sitemap{Page: p, URLs: []string{root, root + "stats.html"}}
+	sm := &sitemap{Page: p, URLs: []string{root, root + "stats.html", root + "embed-setup.html"}}
 	if p.HasGuide {
 		sm.URLs = append(sm.URLs, root+"guide.html")
 	}
