@@ -1,8 +1,12 @@
 package e2e
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/serverless-landscape/landscape/internal/site/sitetest"
 )
 
 // TestCardSectionsOrder checks that card sections follow the landscape's
@@ -25,6 +29,43 @@ func TestCardSectionsOrder(t *testing.T) {
 		if got := eval[[]string](t, b, sections); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: sections %q, want %q", tc.query, got, tc.want)
 		}
+	}
+	b.check(t)
+}
+
+// TestViewModeSetting opens a site whose settings say view_mode: card, as
+// landscape2's do: the page opens in the card view, the Landscape button
+// and a ?view=grid link (landscape2's name) show the landscape, and the
+// page's own URL stays without a view parameter.
+func TestViewModeSetting(t *testing.T) {
+	src := filepath.Join("..", "internal", "render", "testdata", "site")
+	s := sitetest.Load(t, src)
+	s.Settings.ViewMode = "card"
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "logos"), os.DirFS(filepath.Join(src, "logos"))); err != nil {
+		t.Fatal(err)
+	}
+	renderTo(t, s, dir)
+	srv := serve(t, dir, "/sub/")
+	b := newBrowser(t, hostOf(srv.URL))
+	shown := `[document.querySelector('#cards').checkVisibility(), document.querySelector('#landscape').checkVisibility(), location.search]`
+	open(t, b, srv.URL+"/sub/")
+	if got := eval[[]any](t, b, shown); got[0] != true || got[1] != false || got[2] != "" {
+		t.Errorf("opened: cards shown, landscape shown, query = %v; want the cards alone, no query", got)
+	}
+	eval[any](t, b, `document.querySelector('[data-view="landscape"]').click()`)
+	waitFor(t, b, `document.querySelector('#landscape').checkVisibility()`)
+	if got := eval[[]any](t, b, shown); got[0] != false || got[2] != "?view=landscape" {
+		t.Errorf("after Landscape: %v, want the landscape at ?view=landscape", got)
+	}
+	eval[any](t, b, `document.querySelector('[data-view="cards"]').click()`)
+	waitFor(t, b, `document.querySelector('#cards').checkVisibility()`)
+	if got := eval[string](t, b, `location.search`); got != "" {
+		t.Errorf("back to the cards, the query is %q, want none", got)
+	}
+	open(t, b, srv.URL+"/sub/?view=grid")
+	if got := eval[[]any](t, b, shown); got[0] != false || got[1] != true {
+		t.Errorf("?view=grid: %v, want the landscape", got)
 	}
 	b.check(t)
 }

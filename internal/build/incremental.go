@@ -39,14 +39,18 @@ type Incremental struct {
 	b        *Builder
 	baseline map[string]bool // the errors of the last good build, by errorKey
 
-	built     bool
-	facts     map[string]*gh.Repo     // by repository URL, from GitHub or its cache
-	logos     map[string]logos.Result // by logo reference as written in landscape.yml
-	assets    render.Assets
-	items     map[string]*site.Item // by ID: what each page shows
-	shape     string                // every item ID, box and category in page order
-	logoFiles map[string]bool       // logo files in OutDir
-	pending   Change                // the changes of failed rebuilds, still to build
+	built bool
+	facts map[string]*gh.Repo     // by repository URL, from GitHub or its cache
+	logos map[string]logos.Result // by logo reference as written in landscape.yml
+	// The settings' images and their problems, made again when the
+	// settings or the logos folder change.
+	images     siteImages
+	imageDiags diag.List
+	assets     render.Assets
+	items      map[string]*site.Item // by ID: what each page shows
+	shape      string                // every item ID, box and category in page order
+	logoFiles  map[string]bool       // logo files in OutDir
+	pending    Change                // the changes of failed rebuilds, still to build
 
 	// Settings and guide as last read, with their problems: read again only
 	// when they change.
@@ -112,6 +116,15 @@ func (inc *Incremental) rebuild(ctx context.Context, ch Change) (Report, error) 
 		return rep, err
 	}
 	pointLogos(s, results)
+	images, imageDiags := inc.images, inc.imageDiags
+	if !inc.built || ch.Settings || ch.Other || len(ch.Logos) > 0 { // an image may be a file of the logos folder
+		imageDiags = nil
+		if images, err = o.siteImages(ctx, s.Settings, &imageDiags); err != nil {
+			return rep, err
+		}
+	}
+	s.Images = images.images
+	rep.Diags = append(rep.Diags, imageDiags...)
 	// The checks ran beside the stages above; their problems are needed
 	// before anything is written, as --strict stops on them.
 	gate := func() error {
@@ -120,11 +133,13 @@ func (inc *Incremental) rebuild(ctx context.Context, ch Change) (Report, error) 
 		rep.Diags.Sort()
 		return inc.judge(rep.Diags)
 	}
-	full := !inc.built || ch.Settings || ch.Guide || ch.Templates || ch.Other
-	if err := inc.render(ctx, s, results, full, gate, &rep); err != nil {
+	// Every page names the favicon: another image means every page anew.
+	full := !inc.built || ch.Settings || ch.Guide || ch.Templates || ch.Other || images.images != inc.images.images
+	if err := inc.render(ctx, s, results, images, full, gate, &rep); err != nil {
 		return rep, err
 	}
 	inc.built, inc.facts, inc.logos = true, facts, results
+	inc.images, inc.imageDiags = images, imageDiags
 	inc.baseline = make(map[string]bool)
 	for _, d := range rep.Diags {
 		if d.Severity == diag.Error {

@@ -81,7 +81,7 @@ func (inc *Incremental) diffItems(s *site.Site) (changed []*site.Item, beyond bo
 // the landscape page and the data exports, which depend on every item, are
 // rendered while the items are compared: most edits need them.
 // gate is called once everything is rendered, before anything is written.
-func (inc *Incremental) render(ctx context.Context, s *site.Site, results map[string]logos.Result, full bool, gate func() error, rep *Report) error {
+func (inc *Incremental) render(ctx context.Context, s *site.Site, results map[string]logos.Result, images siteImages, full bool, gate func() error, rep *Report) error {
 	o := inc.b
 	if o.renderer == nil {
 		r, err := render.New(o.Templates)
@@ -120,7 +120,9 @@ func (inc *Incremental) render(ctx context.Context, s *site.Site, results map[st
 		return err
 	}
 	if full {
-		err = inc.renderAll(ctx, s, stage)
+		if err = images.write(stage); err == nil {
+			err = inc.renderAll(ctx, s, stage)
+		}
 	} else {
 		err = inc.b.renderer.RenderItems(ctx, s, inc.assets, changed, stage)
 	}

@@ -32,6 +32,14 @@ func (o *Builder) build(ctx context.Context, in Inputs) (Result, error) {
 	if err := o.logos(ctx, in.Landscape, s, tmp, logoData, &res.Diags); err != nil {
 		return res, err
 	}
+	images, err := o.siteImages(ctx, s.Settings, &res.Diags)
+	if err != nil {
+		return res, err
+	}
+	s.Images = images.images
+	if err := images.write(tmp); err != nil {
+		return res, err
+	}
 	err = o.stage("render", func() (string, error) {
 		if o.renderer == nil {
 			r, err := render.New(o.Templates)

@@ -20,15 +20,17 @@ featured_items:
   - field: maturity
     options: [{value: graduated, lable: G}]
     exclude: {groups: [Members]}
-images: {anything: goes}
+images: {favicon: f.png, open_grap: x}
+osano: {anything: goes}
 footer: {text: x, link: {}}
 `))
 	want := []string{
-		`settings.yml:10:1: warning: landscape2 settings without effect here: images (images named by URL are not downloaded yet, and the site's policy allows images from the site only)`,
+		`settings.yml:11:1: warning: landscape2 settings without effect here: osano (it loads a third-party script, which the site's policy (script-src 'self') forbids by design)`,
 		`settings.yml:2:3: warning: rules.min_star: unknown key, ignored (did you mean "min_stars"?)`,
 		`settings.yml:5:27: warning: rules.one_box.exceptions.reasn: unknown key, ignored (did you mean "reason"?)`,
 		`settings.yml:8:34: warning: featured_items.options.lable: unknown key, ignored (did you mean "label"?)`,
-		`settings.yml:11:19: warning: footer.link: unknown key, ignored (did you mean "links"?)`,
+		`settings.yml:10:26: warning: images.open_grap: unknown key, ignored (did you mean "open_graph"?)`,
+		`settings.yml:12:19: warning: footer.link: unknown key, ignored (did you mean "links"?)`,
 	}
 	if diff := cmp.Diff(want, lines(diags)); diff != "" {
 		t.Errorf("settings (-want +got):\n%s", diff)

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -49,6 +50,13 @@ type Settings struct {
 	// extra.tag names one; EndUser marks the items of some boxes as end users.
 	Tags    map[string][]BoxRule `yaml:"tags" json:"-"`
 	EndUser []BoxRule            `yaml:"enduser" json:"-"`
+	// Images, and the logos of Header and Footer and the banner of
+	// UpcomingEvent, name images by https URL or by a file in the logos
+	// folder; the build downloads and cleans them (logos.SiteImage).
+	Images Images `yaml:"images" json:"-"`
+	// ViewMode is the view the landscape page opens in: grid (the
+	// landscape, the default) or card.
+	ViewMode string `yaml:"view_mode" json:"-"`
 
 	// ScreenshotWidth is landscape2's width of its landscape picture, the
 	// poster's width when poster.width is absent.
@@ -104,16 +112,15 @@ type FeaturedRule struct {
 	} `yaml:"exclude"`
 }
 
-// Footer is the text (markdown, without raw HTML) and links at the foot of
-// every page. Logo is read for landscape2's sake; images named by URL are
-// not downloaded yet, so it is not shown.
+// Footer is the text (markdown, without raw HTML), links and logo at the
+// foot of every page.
 type Footer struct {
 	Links map[string]string `yaml:"links"` // by network: github, slack, twitter, ...
 	Logo  string            `yaml:"logo"`
 	Text  string            `yaml:"text"`
 }
 
-// Header holds the header's links; Logo, like the footer's, is not shown.
+// Header holds the header's links and logo.
 type Header struct {
 	Links struct {
 		GitHub string `yaml:"github"`
@@ -122,13 +129,29 @@ type Header struct {
 }
 
 // UpcomingEvent is announced on the landscape page until its end date, as
-// the build sees the date. BannerURL is not shown (not downloaded yet).
+// the build sees the date, with its banner when it has one.
 type UpcomingEvent struct {
 	Name       string `yaml:"name"`
 	Start      string `yaml:"start"`
 	End        string `yaml:"end"`
 	BannerURL  string `yaml:"banner_url"`
 	DetailsURL string `yaml:"details_url"`
+}
+
+// Upcoming tells whether the event is still to be announced on the
+// given day: it has a name and a valid end that has not passed.
+func (e *UpcomingEvent) Upcoming(today time.Time) bool {
+	if e == nil || e.Name == "" {
+		return false
+	}
+	end, err := time.Parse("2006-01-02", e.End)
+	return err == nil && today.UTC().Format("2006-01-02") <= end.Format("2006-01-02")
+}
+
+// Images are landscape2's favicon and Open Graph picture.
+type Images struct {
+	Favicon   string `yaml:"favicon"`
+	OpenGraph string `yaml:"open_graph"`
 }
 
 // BoxRule names a category and, optionally, some of its subcategories.
@@ -200,17 +223,15 @@ func defaults() *Settings {
 
 // knownSettings are the landscape2 keys accepted without effect, so that a
 // landscape2-sites settings.yml loads without a wall of warnings.
-var knownSettings = []string{"analytics", "images", "logos_viewbox", "members_category", "osano", "view_mode"}
+var knownSettings = []string{"analytics", "logos_viewbox", "members_category", "osano"}
 
 // ignoredWhy says why each landscape2 key in knownSettings has no effect;
 // a build lists the ones a file has in one notice.
 var ignoredWhy = map[string]string{
 	"analytics":        "it loads a third-party script, which the site's policy (script-src 'self') forbids by design",
 	"osano":            "it loads a third-party script, which the site's policy (script-src 'self') forbids by design",
-	"images":           "images named by URL are not downloaded yet, and the site's policy allows images from the site only",
 	"logos_viewbox":    "logos are always cropped to their drawing",
 	"members_category": "members are shown as the categories list them",
-	"view_mode":        "the page opens in the landscape view; ?view=cards links to the cards",
 }
 
 // LoadSettings reads settings.yml from fsys.
@@ -271,7 +292,7 @@ func settingsFields() map[string]bool {
 		"description": true, "colors": true, "groups": true, "categories": true,
 		"featured_items": true, "maturity": true, "rules": true, "links": true, "poster": true, "screenshot_width": true,
 		"organization_names": true, "footer": true, "header": true, "upcoming_event": true, "grid_items_size": true,
-		"tags": true, "enduser": true}
+		"tags": true, "enduser": true, "images": true, "view_mode": true}
 }
 
 // checkGroups gives every group a valid alias, distinct from the others,
@@ -326,6 +347,10 @@ func (d *decoder) checkSettings(s *Settings, root *yaml.Node) {
 	if g := s.GridItemsSize; g != "" && g != "small" && g != "medium" && g != "large" {
 		d.errorf(at("grid_items_size"), "", "grid_items_size", "%q is not a size (write small, medium or large)", g)
 		s.GridItemsSize = ""
+	}
+	if v := s.ViewMode; v != "" && v != "grid" && v != "card" {
+		d.errorf(at("view_mode"), "", "view_mode", "%q is not a view (write grid or card)", v)
+		s.ViewMode = ""
 	}
 	d.checkOrganizationNames(s, root)
 	d.checkPoster(s, root)

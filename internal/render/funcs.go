@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/serverless-landscape/landscape/internal/site"
 	"html/template"
 	"net/url"
 	"strconv"
@@ -33,7 +34,17 @@ func (r *Renderer) funcs() template.FuncMap {
 		"contribs":  contributors,
 		"stars":     stars,
 		"icon":      icon,
+		"widthAt":   widthAt,
 	}
+}
+
+// widthAt is the width an image shows at when height pixels high, for
+// its width attribute: the page keeps its room before it loads.
+func widthAt(im site.Image, height int) int {
+	if im.Width <= 0 || im.Height <= 0 {
+		return height
+	}
+	return max(1, (im.Width*height+im.Height/2)/im.Height)
 }
 
 // compact writes a count the way people read star counts: 950, 1.2k, 34k, 1.2M.

@@ -16,7 +16,7 @@ import (
 func TestFuncMapIsTested(t *testing.T) {
 	tested := []string{"markdown", "compact", "thousands", "date", "safeURL", "host", "label",
 		"title", "truncate", "plural", "nameClass", "tileClass", "boxClass", "filterURL", "license",
-		"language", "commit", "contribs", "stars", "icon"}
+		"language", "commit", "contribs", "stars", "icon", "widthAt"}
 	r := newTestRenderer(t)
 	fm := r.funcs()
 	for _, name := range tested {
@@ -37,6 +37,19 @@ func newTestRenderer(t testing.TB) *Renderer {
 		t.Fatal(err)
 	}
 	return r
+}
+
+func TestWidthAt(t *testing.T) {
+	for _, tt := range []struct {
+		im     site.Image
+		height int
+		want   int
+	}{{site.Image{Width: 1000, Height: 250}, 28, 112}, {site.Image{Width: 30, Height: 1000}, 28, 1},
+		{site.Image{Width: 3, Height: 2}, 40, 60}, {site.Image{}, 28, 28}} {
+		if got := widthAt(tt.im, tt.height); got != tt.want {
+			t.Errorf("widthAt(%+v, %d): got %d, want %d", tt.im, tt.height, got, tt.want)
+		}
+	}
 }
 
 func TestCompact(t *testing.T) {

@@ -30,6 +30,9 @@ type indexData struct {
 	// Zoom is the landscape view's default zoom level (0 to 4), from
 	// settings grid_items_size.
 	Zoom int `json:"zoom"`
+	// View is "cards" when settings view_mode opens the page in the card
+	// view; "" is the landscape.
+	View string `json:"view,omitempty"`
 	// Search is the path of the search index (search.go), loaded later.
 	Search string `json:"search"`
 	// Today is the day (from 1970) that activity is measured from: the
@@ -66,6 +69,9 @@ const (
 
 func newIndexData(s *site.Site, base string) (*indexData, map[*site.Item]int) {
 	d := &indexData{Base: base, Fields: itemFields, Foundation: s.Settings.Foundation, Zoom: gridZoom(s.Settings.GridItemsSize)}
+	if s.Settings.ViewMode == "card" {
+		d.View = "cards"
+	}
 	boxes := map[*site.Item][]int{}
 	catIndex := map[string]int{}
 	for ci, c := range s.Categories {

@@ -113,15 +113,11 @@ func (r *Renderer) renderEmbeds(s *site.Site, a Assets, dir string) error {
 // upcoming is the event while its end date has not passed on the build's
 // day (Renderer.Today), nil once it has or when it has no valid end.
 func (r *Renderer) upcoming(e *landscape.UpcomingEvent) *landscape.UpcomingEvent {
-	if e == nil || e.Name == "" {
-		return nil
-	}
-	end, err := time.Parse("2006-01-02", e.End)
 	today := r.Today
 	if today.IsZero() {
 		today = time.Now()
 	}
-	if err != nil || today.UTC().Format("2006-01-02") > end.Format("2006-01-02") {
+	if !e.Upcoming(today) {
 		return nil
 	}
 	return e

@@ -28,6 +28,10 @@ type Page struct {
 	HasProjects bool
 	Script      bool   // whether the page loads the script
 	Own         string // a script of the page's own instead (Assets.Embed, Assets.Setup), or ""
+	// Images are the settings' images the build serves; OGImage is the
+	// Open Graph picture's absolute URL, "" without one or without url.
+	Images  site.Images
+	OGImage string
 }
 
 // newPage is the frame of a page; projects is hasProjects(s.Items), which
@@ -43,7 +47,11 @@ func newPage(s *site.Site, a Assets, projects bool, path, title, desc, nav strin
 	}
 	if u := safeURL(s.Settings.URL); u != "" {
 		p.Canonical = strings.TrimRight(u, "/") + p.Base + path
+		if og := s.Images.OpenGraph.Path; og != "" {
+			p.OGImage = strings.TrimRight(u, "/") + p.Base + og
+		}
 	}
+	p.Images = s.Images
 	return p
 }
 

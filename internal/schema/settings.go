@@ -112,9 +112,8 @@ func cutLast(p string) (parent, key string, ok bool) {
 	return p[:i], p[i+1:], true
 }
 
-// suggestions are the values a key usually takes, offered by editors;
-// others are accepted, as the loader accepts them (landscape2's view_mode
-// takes grid or card, but a landscape2 file with another loads too).
+// suggestions are the values a key takes, offered by editors; the loader
+// reports any other at its line.
 var suggestions = map[string][]string{
 	"featured_items.field": {"maturity", "subcategory"},
 	"grid_items_size":      {"small", "medium", "large"},

@@ -20,6 +20,23 @@ type Site struct {
 	Guide      *landscape.Guide // nil when there is no guide.yml
 	Categories []*Category
 	Items      []*Item // every item once, in file order
+	Images     Images  // the settings' images as the build serves them
+}
+
+// Images are the images settings name (images, header.logo, footer.logo,
+// upcoming_event.banner_url), each written by the build under images/;
+// the zero Image where there is none.
+type Images struct {
+	Favicon, OpenGraph, HeaderLogo, FooterLogo, EventBanner Image
+}
+
+// Image is one served image: Path is under the base path
+// ("images/ab12cd34ef56.png"); Width and Height give its shape (pixels,
+// or an SVG's ratio), for the page to reserve its room.
+type Image struct {
+	Path          string
+	Width, Height int
+	SVG           bool
 }
 
 // Category is a band of the landscape view.

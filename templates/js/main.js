@@ -15,6 +15,7 @@ import { initTables } from "./tables.js";
 import { initRepos } from "./repos.js";
 
 var ZOOMS = 5, ZOOM_DEFAULT = 2; // the default comes from settings grid_items_size (d.zoom)
+var VIEW_DEFAULT = "landscape"; // or "cards", from settings view_mode (d.view)
 
 // phone tells whether the filters are a full-screen sheet (see 20-landscape.css).
 function phone() { return window.matchMedia("(max-width: 640px)").matches; }
@@ -23,6 +24,7 @@ function init() {
   var d = loadData();
   if (!d) return;
   if (d.zoom >= 0 && d.zoom < ZOOMS) ZOOM_DEFAULT = d.zoom;
+  if (d.view === "cards") VIEW_DEFAULT = "cards";
   var s = canonical(readState(d.foundation)), form = $("#filters"), search = $("#q");
   var facets = buildFacets(d, s.f.stars), searcher = new Searcher(d);
   var land = new Landscape($("#landscape")), cards = new Cards($("#cards"), d), count = $("#count");
@@ -57,9 +59,11 @@ function init() {
   else setTimeout(loadIndex, 1500);
   search.addEventListener("focus", loadIndex);
 
-  // canonical writes the first group's tab as "", the page's own URL.
+  // canonical writes the first group's tab and the default view as "",
+  // the page's own URL.
   function canonical(st) {
     if (d.groups && d.groups.length && st.tab === d.groups[0].alias) st.tab = "";
+    if (st.view === VIEW_DEFAULT) st.view = "";
     return st;
   }
 
@@ -70,18 +74,20 @@ function init() {
       if (a.dataset.tab === s.tab) a.setAttribute("aria-current", "page");
       else a.removeAttribute("aria-current");
     });
-    $$("[data-view]").forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.view === (s.view || "landscape"))); });
+    $$("[data-view]").forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.view === view())); });
     var z = zoom();
     $("#landscape").className = "landscape z" + z;
     $('[data-zoom="-1"]').disabled = z <= 0;
     $('[data-zoom="1"]').disabled = z >= ZOOMS - 1;
   }
 
+  function view() { return s.view || VIEW_DEFAULT; }
+
   function zoom() { return Math.max(0, Math.min(ZOOMS - 1, s.zoom === "" ? ZOOM_DEFAULT : +s.zoom || 0)); }
 
   function update(push) {
     writeState(s, push);
-    var res = searcher.run(s.q, 10), f = compile(s, d, facets, res.match), sel = select(d, facets, f), cardView = s.view === "cards";
+    var res = searcher.run(s.q, 10), f = compile(s, d, facets, res.match), sel = select(d, facets, f), cardView = view() === "cards";
     $("#landscape").hidden = cardView;
     $("#cards").hidden = !cardView;
     $("#zoom").hidden = cardView;
@@ -116,7 +122,7 @@ function init() {
     e.preventDefault();
     var push;
     if (el.hasAttribute("data-reset")) resetFilters(s);
-    else if (el.dataset.view) s.view = el.dataset.view === "cards" ? "cards" : "";
+    else if (el.dataset.view) s.view = el.dataset.view === "cards" ? "cards" : "landscape";
     else if (el.dataset.zoom) s.zoom = String(Math.max(0, Math.min(ZOOMS - 1, zoom() + +el.dataset.zoom)));
     else if (el.id === "filters-toggle") return toggleFilters();
     else if (el.id === "filters-done") return toggleFilters(false);
@@ -127,6 +133,7 @@ function init() {
       push = "tab";
     }
     if (s.zoom === String(ZOOM_DEFAULT)) s.zoom = "";
+    if (s.view === VIEW_DEFAULT) s.view = "";
     sync(); update(push);
   });
 

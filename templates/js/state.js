@@ -53,8 +53,10 @@ export function parseState(search, foundation) {
     if (s.f[name]) return add(name, v);
     if (SCALARS.indexOf(name) >= 0 && !s[name]) s[name] = v;
   });
+  // "" is the view settings view_mode opens with; a link names the other.
   if (s.view === "card") s.view = "cards";
-  if (s.view !== "cards") s.view = "";
+  if (s.view === "grid") s.view = "landscape";
+  if (s.view !== "cards" && s.view !== "landscape") s.view = "";
   if (s.group === "category") s.group = "";
   if (s.sort === "name") s.sort = "";
   if (s.dir !== "asc" && s.dir !== "desc") s.dir = "";
