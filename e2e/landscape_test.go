@@ -324,3 +324,61 @@ func TestSearchResults(t *testing.T) {
 	}
 	b.check(t)
 }
+
+// TestBoxZoom follows a subcategory's title, which shows that box alone
+// with the largest tiles (landscape2's zoom view): the zoom is in the URL,
+// Back leaves it and Forward returns to it, Escape and the bar's button
+// leave it, the other facets still filter it, and a link zooms a box of
+// another tab.
+func TestBoxZoom(t *testing.T) {
+	dir, _ := testSite(t)
+	srv := serve(t, dir, "/sub/")
+	b := newBrowser(t, hostOf(srv.URL))
+	state := `[location.search, [...document.querySelectorAll('#landscape .box')].filter(x => x.checkVisibility()).map(x => x.ariaLabel).join(),
+		document.querySelector('#zoom-bar').checkVisibility() ? document.querySelector('#zoom-title').textContent : "",
+		document.querySelector('#landscape').className, document.querySelector('[data-zoom="1"]').disabled]`
+	all := []any{"", "Container Runtime,Cloud Native Storage,Monitoring,Tracing", "", "landscape z2", false}
+	zoomed := []any{"?box=Observability+%2F+Monitoring", "Monitoring", "Observability / Monitoring", "landscape z4 zoomed", true}
+	expect := func(when string, want []any) {
+		t.Helper()
+		if diff := cmp.Diff(want, eval[[]any](t, b, state)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", when, diff)
+		}
+	}
+	open(t, b, srv.URL+"/sub/")
+	expect("opened", all)
+	click := `document.querySelector('.box[aria-label="Monitoring"] h3 a').click()`
+	eval[any](t, b, click)
+	expect("after the title's link", zoomed)
+	if got := eval[[]string](t, b, visible); !slices.Equal(got, []string{"Gamma", "Zeta Metrics", "Eta Monitor"}) {
+		t.Errorf("zoomed, tiles %q", got)
+	}
+	b.do(t, chromedp.NavigateBack())
+	waitFor(t, b, `!document.querySelector('#zoom-bar').checkVisibility()`)
+	expect("after Back", all)
+	b.do(t, chromedp.NavigateForward())
+	waitFor(t, b, `document.querySelector('#zoom-bar').checkVisibility()`)
+	expect("after Forward", zoomed)
+	b.do(t, chromedp.KeyEvent(kb.Escape))
+	waitFor(t, b, `!document.querySelector('#zoom-bar').checkVisibility()`)
+	expect("after Escape", all)
+
+	eval[any](t, b, click)
+	eval[bool](t, b, choose("license", "closed"))
+	if got := eval[[]string](t, b, visible); !slices.Equal(got, []string{"Eta Monitor"}) {
+		t.Errorf("zoomed and closed source, tiles %q, want Eta Monitor", got)
+	}
+	eval[any](t, b, `document.querySelector('[data-unbox]').click()`)
+	waitFor(t, b, `!document.querySelector('#zoom-bar').checkVisibility()`)
+	if got := eval[string](t, b, `location.search`); got != "?license=closed" {
+		t.Errorf("after the bar's button the query is %q, want the filter alone", got)
+	}
+
+	open(t, b, srv.URL+"/sub/?box=Serverless+%2F+Framework")
+	if got := eval[[]any](t, b, state); got[1] != "Framework" || got[2] != "Serverless / Framework" {
+		t.Errorf("a link to a box of another tab: %v", got)
+	}
+	open(t, b, srv.URL+"/sub/?box=No+%2F+Such")
+	expect("a link to no box", all)
+	b.check(t)
+}

@@ -89,6 +89,10 @@ export function compile(s, d, facets, match) {
   var cat = f.sel[0], sub = f.sel[1];
   f.tab = d.boxes.map(function (b) { return !group || group.indexOf(b.c) >= 0; });
   f.box = d.boxes.map(function (b, i) { return f.tab[i] && (!cat || cat[b.c] === 1) && (!sub || sub[i] === 1); });
+  // A zoomed box is shown alone, whatever the tab and the box filters say;
+  // the other facets still filter its tiles.
+  var zoomed = s.box ? d.boxPath.indexOf(s.box) : -1;
+  if (zoomed >= 0) f.tab = f.box = d.boxes.map(function (b, i) { return i === zoomed; });
   return f;
 }
 

@@ -1,7 +1,7 @@
 // The landscape page: wires the controls to the state and redraws. Each
 // concern lives in its own module; this one only connects them.
 import { $, $$, compact, thousands } from "./dom.js";
-import { FACETS, readState, writeState, openedHere, resetFilters, hasFilters } from "./state.js";
+import { FACETS, readState, writeState, query, openedHere, zoomedHere, resetFilters, hasFilters } from "./state.js";
 import { loadData } from "./data.js";
 import { buildFacets, compile, select } from "./facets.js";
 import { Searcher } from "./search.js";
@@ -64,6 +64,7 @@ function init() {
   function canonical(st) {
     if (d.groups && d.groups.length && st.tab === d.groups[0].alias) st.tab = "";
     if (st.view === VIEW_DEFAULT) st.view = "";
+    if (st.box && (d.boxPath.indexOf(st.box) < 0 || (st.view || VIEW_DEFAULT) === "cards")) st.box = ""; // boxes zoom on the landscape only
     return st;
   }
 
@@ -75,10 +76,14 @@ function init() {
       else a.removeAttribute("aria-current");
     });
     $$("[data-view]").forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.view === view())); });
-    var z = zoom();
-    $("#landscape").className = "landscape z" + z;
-    $('[data-zoom="-1"]').disabled = z <= 0;
-    $('[data-zoom="1"]').disabled = z >= ZOOMS - 1;
+    // A zoomed box (landscape2's zoom view) is shown alone at the largest
+    // tile size, under a bar that names it and leads back.
+    var z = zoom(), zoomed = !!s.box;
+    $("#landscape").className = "landscape z" + (zoomed ? ZOOMS - 1 : z) + (zoomed ? " zoomed" : "");
+    $('[data-zoom="-1"]').disabled = zoomed || z <= 0;
+    $('[data-zoom="1"]').disabled = zoomed || z >= ZOOMS - 1;
+    $("#zoom-bar").hidden = !zoomed;
+    $("#zoom-title").textContent = s.box;
   }
 
   function view() { return s.view || VIEW_DEFAULT; }
@@ -117,12 +122,20 @@ function init() {
   });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   document.addEventListener("click", function (e) {
-    var el = e.target.closest("[data-reset], [data-view], [data-zoom], .tabs a, #filters-toggle, #filters-done");
+    var el = e.target.closest("[data-reset], [data-view], [data-zoom], [data-unbox], .zoom-link, .tabs a, #filters-toggle, #filters-done");
     if (!el) return openFromClick(e);
+    if (el.classList.contains("zoom-link") && (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)) return; // a new tab gets the link
     e.preventDefault();
     var push;
     if (el.hasAttribute("data-reset")) resetFilters(s);
-    else if (el.dataset.view) s.view = el.dataset.view === "cards" ? "cards" : "landscape";
+    else if (el.dataset.view) {
+      s.view = el.dataset.view === "cards" ? "cards" : "landscape";
+      if (s.view === "cards") s.box = "";
+    } else if (el.classList.contains("zoom-link")) {
+      s.box = d.boxPath[+el.dataset.box] || "";
+      push = "box";
+      window.scrollTo(0, 0);
+    } else if (el.hasAttribute("data-unbox")) return unbox();
     else if (el.dataset.zoom) s.zoom = String(Math.max(0, Math.min(ZOOMS - 1, zoom() + +el.dataset.zoom)));
     else if (el.id === "filters-toggle") return toggleFilters();
     else if (el.id === "filters-done") return toggleFilters(false);
@@ -136,6 +149,16 @@ function init() {
     if (s.view === VIEW_DEFAULT) s.view = "";
     sync(); update(push);
   });
+
+  // unbox leaves the zoomed box: Back when its entry was pushed here and
+  // nothing else changed since, so that Forward zooms it again.
+  function unbox() {
+    var box = s.box;
+    if (!box) return;
+    s.box = "";
+    if (zoomedHere(box, query(s))) return history.back();
+    sync(); update();
+  }
 
   function openFromClick(e) {
     var t = e.target.closest("#landscape .t, #cards .card");
@@ -175,6 +198,7 @@ function init() {
 
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape" && !form.hidden && !dialog.dlg.open && phone()) return toggleFilters(false);
+    if (e.key === "Escape" && s.box && !dialog.dlg.open) return unbox();
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || dialog.dlg.open) return;
     var tag = (document.activeElement && document.activeElement.tagName) || "";
     if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;

@@ -11,10 +11,10 @@ export var FACETS = ["category", "sub", "maturity", "tag", "license", "org", "la
   "enduser", "spec", "archived"];
 
 // SCALARS hold one value each.
-export var SCALARS = ["q", "sort", "dir", "group", "tab", "view", "zoom", "item"];
+export var SCALARS = ["q", "sort", "dir", "group", "tab", "view", "zoom", "box", "item"];
 
 // VIEW are the parameters Reset keeps: how the items are shown, not which.
-export var VIEW = ["sort", "dir", "group", "tab", "view", "zoom", "item"];
+export var VIEW = ["sort", "dir", "group", "tab", "view", "zoom", "box", "item"];
 
 // ALIASES maps landscape2's parameter names (and ours of before) to ours.
 var ALIASES = {
@@ -79,16 +79,27 @@ export function query(s) {
 }
 
 // writeState puts the state in the URL. push ("item" when an item opens,
-// "tab" when the tab changes) adds a history entry, so that Back undoes it;
-// filters and search replace the entry instead, not to fill the history
-// with keystrokes. The entry remembers whether it was pushed for the open
-// item: closing the dialog then goes back rather than forward.
+// "tab" when the tab changes, "box" when a box is zoomed) adds a history
+// entry, so that Back undoes it; filters and search replace the entry
+// instead, not to fill the history with keystrokes. The entry remembers
+// whether it was pushed for the open item or the zoomed box: closing
+// them then goes back rather than forward.
 export function writeState(s, push) {
   var url = location.pathname + query(s), cur = history.state || {};
   if (!push && url === location.pathname + location.search) return;
-  var st = { item: s.item, opened: push ? push === "item" : !!(cur.opened && cur.item === s.item) };
+  var st = { item: s.item, opened: push ? push === "item" : !!(cur.opened && cur.item === s.item),
+    box: push === "box" ? s.box : (!push && cur.box === s.box ? s.box : ""),
+    from: push ? location.search : cur.from };
   if (push) history.pushState(st, "", url + location.hash);
   else history.replaceState(st, "", url + location.hash);
+}
+
+// zoomedHere tells whether the current history entry is the one pushed
+// when box was zoomed from the page whose query is from: Back then leaves
+// the zoom and loses nothing chosen since.
+export function zoomedHere(box, from) {
+  var cur = history.state || {};
+  return !!box && cur.box === box && cur.from === from;
 }
 
 // openedHere tells whether the current history entry is the one pushed
