@@ -90,6 +90,11 @@ test("sort orders, either way", { skip: !small }, () => {
   assert.equal(byStars[0], "Theta Trace");
   assert.deepEqual(names(sortItems(d.list, "stars", "asc")).slice(0, 1), ["Iota Functions"]);
   assert.equal(names(sortItems(d.list, "", "desc"))[0], "Zeta Metrics");
+  // The main repository's first commit (oldest first) and latest release
+  // (newest first); items without the fact come last.
+  assert.equal(names(sortItems(d.list, "first", ""))[0], "Delta Store");
+  assert.deepEqual(names(sortItems(d.list, "release", "")).slice(0, 2), ["Alpha Runtime", "Delta Store"]);
+  assert.deepEqual(names(sortItems(d.list, "release", "asc")).slice(0, 2), ["Delta Store", "Alpha Runtime"]);
 });
 
 test("the page opens with the first group's tab, as landscape2 does", { skip: !small }, () => {

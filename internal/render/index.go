@@ -56,7 +56,7 @@ type indexGroup struct {
 // itemFields documents the positions in each item array.
 var itemFields = []string{"id", "name", "logo", "boxes", "maturity", "license", "org",
 	"language", "flags", "stars", "commit_day", "contributors", "description", "repo",
-	"tag", "added_day"}
+	"tag", "added_day", "first_commit_day", "release_day"}
 
 // Flags of an item, summed in the "flags" field.
 const (
@@ -123,7 +123,7 @@ func newIndexData(s *site.Site, base string) (*indexData, map[*site.Item]int) {
 			lic.index(license(it)), org.index(it.Organization), lang.index(language(it)),
 			flags(it), stars(it), commitDay(it), contributors(it),
 			it.Description, repoName(it),
-			tag.index(itemTag(it)), addedDay(it),
+			tag.index(itemTag(it)), addedDay(it), firstCommitDay(it), releaseDay(it),
 		})
 	}
 	return d, index
@@ -189,6 +189,23 @@ func commitDay(it *site.Item) int {
 		return 0
 	}
 	return int(t.Unix() / 86400)
+}
+
+// firstCommitDay is the day of the main repository's first commit, and
+// releaseDay that of its latest release, 0 if unknown: the card sorts by
+// age and by release.
+func firstCommitDay(it *site.Item) int {
+	if f := primary(it); f != nil && f.FirstCommit != nil {
+		return int(f.FirstCommit.Unix() / 86400)
+	}
+	return 0
+}
+
+func releaseDay(it *site.Item) int {
+	if f := primary(it); f != nil && f.ReleaseDate != nil {
+		return int(f.ReleaseDate.Unix() / 86400)
+	}
+	return 0
 }
 
 // itemTag is the item's TAG (technical advisory group), from extra.tag.

@@ -3,6 +3,7 @@ package render
 import (
 	"slices"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
@@ -14,7 +15,7 @@ import (
 func TestIndexData(t *testing.T) {
 	x := &site.Item{ID: "x", Name: "X", Category: "B", Subcategory: "B1", Maturity: "graduated",
 		License: "MIT", Organization: "beta", OpenSource: true, Stars: 7, Description: "d",
-		Repos: []site.Repo{{URL: "https://github.com/o/x"}}, EndUser: true,
+		Repos: []site.Repo{{URL: "https://github.com/o/x", GitHub: &site.RepoFacts{FirstCommit: day(20), ReleaseDate: day(30)}}}, EndUser: true,
 		Extra: landscape.Extra{Text: map[string]string{"tag": "runtime"}, Dates: map[string]string{"accepted": "1970-01-11"}}}
 	y := &site.Item{ID: "y", Name: "Y", Category: "A", Subcategory: "A1", Maturity: "sandbox",
 		License: "Apache-2.0", Organization: "Alpha", Archived: true}
@@ -35,8 +36,8 @@ func TestIndexData(t *testing.T) {
 		Groups: []indexGroup{{Alias: "bees", Name: "Bees", Categories: []int{1}}},
 		Tags:   []string{"runtime"},
 		Items: [][]any{
-			{"x", "X", "", []int{1, 0}, 0, 1, 1, -1, flagOpenSource | flagEndUser /* graduated, but no rule features it */, 7, 0, 0, "d", "o/x", 0, 10},
-			{"y", "Y", "", []int{0}, 1, 0, 0, -1, flagArchived, 0, 0, 0, "", "", -1, 0},
+			{"x", "X", "", []int{1, 0}, 0, 1, 1, -1, flagOpenSource | flagEndUser /* graduated, but no rule features it */, 7, 0, 0, "d", "o/x", 0, 10, 20, 30},
+			{"y", "Y", "", []int{0}, 1, 0, 0, -1, flagArchived, 0, 0, 0, "", "", -1, 0, 0, 0},
 		},
 	}
 	if diff := cmp.Diff(want, d); diff != "" {
@@ -45,6 +46,12 @@ func TestIndexData(t *testing.T) {
 	if index[x] != 0 || index[y] != 1 {
 		t.Errorf("positions: got %d %d, want 0 1", index[x], index[y])
 	}
+}
+
+// day is the time of a day counted from 1970.
+func day(n int) *time.Time {
+	t := time.Unix(int64(n)*86400, 0).UTC()
+	return &t
 }
 
 func TestSearchIndex(t *testing.T) {

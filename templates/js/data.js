@@ -21,7 +21,8 @@ export function prepare(d) {
       i: i, id: a[F.id], name: a[F.name], logo: a[F.logo], boxes: a[F.boxes], mat: a[F.maturity],
       lic: a[F.license], org: a[F.org], lang: a[F.language], flags: a[F.flags], stars: a[F.stars] || 0,
       commit: a[F.commit_day] || 0, contributors: a[F.contributors] || 0, desc: a[F.description] || "",
-      repo: a[F.repo] || "", tag: at(a, "tag", -1), added: at(a, "added_day", 0)
+      repo: a[F.repo] || "", tag: at(a, "tag", -1), added: at(a, "added_day", 0),
+      first: at(a, "first_commit_day", 0), release: at(a, "release_day", 0)
     };
     it.orgName = it.org >= 0 ? d.orgs[it.org] : "";
     it.lname = it.name.toLowerCase();

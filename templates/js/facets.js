@@ -141,7 +141,9 @@ export var SORTS = {
   stars: { label: "Stars", key: function (it) { return it.stars; }, dir: "desc" },
   added: { label: "Date added", key: function (it) { return it.added; }, dir: "desc" },
   contributors: { label: "Contributors", key: function (it) { return it.contributors; }, dir: "desc" },
-  commit: { label: "Latest commit", key: function (it) { return it.commit; }, dir: "desc" }
+  commit: { label: "Latest commit", key: function (it) { return it.commit; }, dir: "desc" },
+  first: { label: "First commit", key: function (it) { return it.first; }, dir: "asc" },
+  release: { label: "Latest release", key: function (it) { return it.release; }, dir: "desc" }
 };
 
 // sortItems orders items by key in dir ("" for the key's natural one);
