@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -121,6 +122,12 @@ func runLighthouse(b *testing.B, bin, chromium, url string) lighthouseReport {
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, runErr := cmd.Output()
+	if dir := os.Getenv("LIGHTHOUSE_REPORTS"); dir != "" { // the whole report, to read what the figures leave out
+		name := strings.Trim(regexp.MustCompile(`[^a-z0-9]+`).ReplaceAllString(strings.ToLower(url), "-"), "-") + ".json"
+		if err := os.WriteFile(filepath.Join(dir, name), out, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
 	var r lighthouseReport
 	if err := json.Unmarshal(out, &r); err != nil {
 		b.Fatalf("lighthouse %s: %v %v\n%s", url, runErr, err, stderr.String())

@@ -27,6 +27,11 @@ func TestNoJavaScript(t *testing.T) {
 	if got := len(eval[[]string](t, b, visible)); got != tiles {
 		t.Errorf("%d tiles visible without JavaScript, want all %d", got, tiles)
 	}
+	// The logos the page keeps in <noscript> for the script to load are
+	// plain images without it.
+	if got := eval[[]any](t, b, `(() => { const i = document.querySelector('#landscape .t img'); return [document.querySelectorAll('#landscape .t img').length, i.complete && i.naturalWidth > 0] })()`); got[0] != float64(7) || got[1] != true {
+		t.Errorf("without JavaScript: %v logo images, the first loaded %v; want the 7 logos, shown", got[0], got[1])
+	}
 	if eval[bool](t, b, `document.getElementById('filters').checkVisibility() || document.getElementById('tools').checkVisibility()`) {
 		t.Error("controls that need JavaScript are shown without it")
 	}

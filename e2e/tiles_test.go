@@ -47,3 +47,43 @@ func TestNameTiles(t *testing.T) {
 	}
 	b.check(t)
 }
+
+// TestLogosNearScreen opens cncf-full's landscape page: every tile has its
+// logo's <img> (so every tile link has a name), but only the tiles near
+// the screen fetch theirs; scrolling fetches the rest as they come near.
+// The browser's own lazy loading fetched a screen or two ahead, and each
+// SVG fetched costs a document.
+func TestLogosNearScreen(t *testing.T) {
+	dir, _ := buildSiteWith(t, "cncf-full", options{logos: true, facts: true})
+	srv := serve(t, dir, "/")
+	b := newBrowser(t, hostOf(srv.URL))
+	open(t, b, srv.URL+"/?tab=all")
+	settle := `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300))))`
+	eval[any](t, b, settle)
+	state := `(() => {
+		const imgs = [...document.querySelectorAll('#landscape .t img')], withSrc = imgs.filter(i => i.getAttribute('src'));
+		const far = withSrc.filter(i => i.closest('.t').getBoundingClientRect().top > innerHeight + 400).length;
+		const fetched = performance.getEntriesByType('resource').filter(e => e.name.includes('/logos/')).length;
+		return [imgs.length, imgs.filter(i => i.alt).length, document.querySelectorAll('#landscape .t noscript').length, withSrc.length, far, fetched];
+	})()`
+	got := eval[[]int](t, b, state)
+	tiles, named, left, loading, far, fetched := got[0], got[1], got[2], got[3], got[4], got[5]
+	t.Logf("%d tile logos, %d asked for near the screen, %d fetched", tiles, loading, fetched)
+	if tiles < 2000 || named != tiles || left != 0 {
+		t.Fatalf("%d tile logos, %d with a name, %d still in <noscript>: want every tile's logo, named", tiles, named, left)
+	}
+	if loading == 0 || loading > 400 || far != 0 {
+		t.Errorf("%d logos asked for, %d of them far below the screen: want the screen's alone", loading, far)
+	}
+	if fetched > loading {
+		t.Errorf("%d logos fetched, more than the %d the page asked for", fetched, loading)
+	}
+	eval[any](t, b, `window.scrollTo(0, document.body.scrollHeight)`)
+	eval[any](t, b, settle)
+	last := `(() => { const t = [...document.querySelectorAll('#landscape .t')].filter(t => t.checkVisibility() && t.querySelector('img')).at(-1);
+		return t.querySelector('img').getAttribute('src') || "" })()`
+	if src := eval[string](t, b, last); src == "" {
+		t.Error("after scrolling to the end, the last tile's logo was not asked for")
+	}
+	b.check(t)
+}

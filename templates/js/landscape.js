@@ -2,6 +2,29 @@
 import { $$ } from "./dom.js";
 import { sortItems } from "./facets.js";
 
+// showLogos gives every tile its logo, fetched only once the tile comes
+// near the screen. The HTML keeps each logo in a <noscript> (so a page
+// without script shows them all): the browser's own lazy loading fetches
+// everything within a screen or two, and each SVG it fetches becomes a
+// document of its own, which was most of the first load's work.
+export function showLogos(root, d) {
+  var io = new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (!e.isIntersecting) return;
+      var img = e.target.querySelector("img");
+      if (img && !img.src) img.src = d.base + d.list[+e.target.dataset.i].logo;
+      io.unobserve(e.target);
+    });
+  }, { rootMargin: "200px 0px" });
+  $$(".t > noscript", root).forEach(function (ns) {
+    var t = ns.parentNode, it = d.list[+t.dataset.i], img = document.createElement("img");
+    img.alt = it.name;
+    img.decoding = "async";
+    t.replaceChild(img, ns);
+    io.observe(t);
+  });
+}
+
 // Landscape keeps the tiles of the page and shows or hides them, touching
 // only those that change so a keystroke costs little layout.
 export function Landscape(root) {

@@ -5,7 +5,7 @@ import { FACETS, readState, writeState, query, openedHere, zoomedHere, resetFilt
 import { loadData } from "./data.js";
 import { buildFacets, compile, select } from "./facets.js";
 import { Searcher } from "./search.js";
-import { Landscape } from "./landscape.js";
+import { Landscape, showLogos } from "./landscape.js";
 import { Cards } from "./cards.js";
 import { Filters } from "./filters.js";
 import { Suggest } from "./suggest.js";
@@ -27,6 +27,7 @@ function init() {
   if (d.view === "cards") VIEW_DEFAULT = "cards";
   var s = canonical(readState(d.foundation)), form = $("#filters"), search = $("#q");
   var facets = buildFacets(d, s.f.stars), searcher = new Searcher(d);
+  showLogos($("#landscape"), d);
   var land = new Landscape($("#landscape")), cards = new Cards($("#cards"), d), count = $("#count");
   var dialog = new Dialog(d.base, function (id, quiet) {
     if (quiet) return;
