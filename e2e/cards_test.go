@@ -63,6 +63,11 @@ func TestViewModeSetting(t *testing.T) {
 	if got := eval[string](t, b, `location.search`); got != "" {
 		t.Errorf("back to the cards, the query is %q, want none", got)
 	}
+	// A box's link (its title's href) zooms it on the landscape.
+	open(t, b, srv.URL+"/sub/?box=Observability+%2F+Monitoring")
+	if got := eval[[]any](t, b, `[document.querySelector('#landscape').checkVisibility(), document.querySelector('#zoom-title').textContent]`); got[0] != true || got[1] != "Observability / Monitoring" {
+		t.Errorf("?box= with view_mode card: %v, want the box zoomed on the landscape", got)
+	}
 	open(t, b, srv.URL+"/sub/?view=grid")
 	if got := eval[[]any](t, b, shown); got[0] != false || got[1] != true {
 		t.Errorf("?view=grid: %v, want the landscape", got)

@@ -359,9 +359,28 @@ func TestBoxZoom(t *testing.T) {
 	b.do(t, chromedp.NavigateForward())
 	waitFor(t, b, `document.querySelector('#zoom-bar').checkVisibility()`)
 	expect("after Forward", zoomed)
-	b.do(t, chromedp.KeyEvent(kb.Escape))
+	// The zoomed box's own title adds no entry; Esc while typing a search
+	// is the search's.
+	n := eval[int](t, b, `history.length`)
+	eval[any](t, b, `document.querySelector('.box[aria-label="Monitoring"] h3 a').click()`)
+	if got := eval[int](t, b, `history.length`); got != n {
+		t.Errorf("the zoomed box's title added %d history entries", got-n)
+	}
+	b.do(t, chromedp.Focus(chromedp.CSS("#q")), chromedp.KeyEvent(kb.Escape))
+	expect("after Escape in the search box", zoomed)
+	b.do(t, chromedp.Blur(chromedp.CSS("#q")), chromedp.KeyEvent(kb.Escape))
 	waitFor(t, b, `!document.querySelector('#zoom-bar').checkVisibility()`)
 	expect("after Escape", all)
+	if got := eval[string](t, b, `document.activeElement.textContent`); got != "Monitoring" {
+		t.Errorf("after Escape the focus is on %q, want the box's title", got)
+	}
+	// A tab's link leaves the zoom for that tab's boxes.
+	eval[any](t, b, click)
+	eval[any](t, b, `document.querySelector('.tabs a[data-tab="serverless"]').click()`)
+	if got := eval[[]any](t, b, state); got[1] != "Framework" || got[2] != "" {
+		t.Errorf("a tab while zoomed: %v, want the tab's boxes", got)
+	}
+	open(t, b, srv.URL+"/sub/")
 
 	eval[any](t, b, click)
 	eval[bool](t, b, choose("license", "closed"))

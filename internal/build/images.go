@@ -21,18 +21,19 @@ import (
 var siteImageRoles = []struct {
 	path []string
 	side int
+	og   bool // link previews read it: a raster, at an absolute URL
 	ref  func(*landscape.Settings) string
 	set  func(*site.Images, site.Image)
 }{
-	{[]string{"images", "favicon"}, 256, func(s *landscape.Settings) string { return s.Images.Favicon },
+	{[]string{"images", "favicon"}, 256, false, func(s *landscape.Settings) string { return s.Images.Favicon },
 		func(i *site.Images, m site.Image) { i.Favicon = m }},
-	{[]string{"images", "open_graph"}, 2400, func(s *landscape.Settings) string { return s.Images.OpenGraph },
+	{[]string{"images", "open_graph"}, 2400, true, func(s *landscape.Settings) string { return s.Images.OpenGraph },
 		func(i *site.Images, m site.Image) { i.OpenGraph = m }},
-	{[]string{"header", "logo"}, 600, func(s *landscape.Settings) string { return s.Header.Logo },
+	{[]string{"header", "logo"}, 600, false, func(s *landscape.Settings) string { return s.Header.Logo },
 		func(i *site.Images, m site.Image) { i.HeaderLogo = m }},
-	{[]string{"footer", "logo"}, 600, func(s *landscape.Settings) string { return s.Footer.Logo },
+	{[]string{"footer", "logo"}, 600, false, func(s *landscape.Settings) string { return s.Footer.Logo },
 		func(i *site.Images, m site.Image) { i.FooterLogo = m }},
-	{[]string{"upcoming_event", "banner_url"}, 2400, func(s *landscape.Settings) string {
+	{[]string{"upcoming_event", "banner_url"}, 2400, false, func(s *landscape.Settings) string {
 		if !s.UpcomingEvent.Upcoming(time.Now()) { // the page shows no past event: no download for it
 			return ""
 		}
@@ -59,9 +60,19 @@ func (o *Builder) siteImages(ctx context.Context, st *landscape.Settings, diags 
 			ref string
 			res logos.SiteImage
 		}
+		warn := func(path []string, format string, args ...any) {
+			pos := st.Pos(path...)
+			diags.Add(diag.Diagnostic{File: st.File, Line: pos.Line, Col: pos.Col, Severity: diag.Warning,
+				Field: strings.Join(path, "."), Message: fmt.Sprintf(format, args...)})
+		}
 		var jobs []*job
 		for i, r := range siteImageRoles {
-			if ref := strings.TrimSpace(r.ref(st)); ref != "" {
+			ref := strings.TrimSpace(r.ref(st))
+			if ref != "" && r.og && st.URL == "" {
+				warn(r.path, "link previews need the picture's absolute URL: set url, or it is left out")
+				continue
+			}
+			if ref != "" {
 				jobs = append(jobs, &job{i: i, ref: ref})
 			}
 		}
@@ -91,6 +102,10 @@ func (o *Builder) siteImages(ctx context.Context, st *landscape.Settings, diags 
 					diags.Add(diag.Diagnostic{File: st.File, Line: pos.Line, Col: pos.Col, Severity: diag.Warning, Field: key,
 						Message: "this image could not be used and is left out of the site"})
 				}
+				continue
+			}
+			if r.og && !j.res.Raster {
+				warn(r.path, "is an SVG, which link previews (Facebook, X, LinkedIn, Slack) do not show; it is left out (name a PNG or JPEG)")
 				continue
 			}
 			path := "images/" + j.res.File

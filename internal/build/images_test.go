@@ -11,9 +11,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/serverless-landscape/landscape/internal/diag"
+	"github.com/serverless-landscape/landscape/internal/landscape"
 	"github.com/serverless-landscape/landscape/templates"
 )
 
@@ -21,11 +23,11 @@ import (
 // without a network, and counts them.
 type hostFunc struct {
 	files map[string][]byte
-	asked *int
+	asked *atomic.Int32
 }
 
 func (h hostFunc) RoundTrip(r *http.Request) (*http.Response, error) {
-	*h.asked++
+	h.asked.Add(1)
 	body, ok := h.files[r.URL.String()]
 	status := http.StatusOK
 	if !ok {
@@ -62,7 +64,7 @@ func TestSiteImages(t *testing.T) {
 	if err := os.WriteFile(file, settings, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	asked := 0
+	var asked atomic.Int32
 	host := hostFunc{asked: &asked, files: map[string][]byte{
 		"https://img.example.org/favicon.png": append(encoded(t, image.NewGray(image.Rect(0, 0, 512, 512))), "<html><script>alert(1)</script>"...),
 		"https://img.example.org/og.png":      encoded(t, image.NewGray(image.Rect(0, 0, 1200, 630))),
@@ -85,14 +87,23 @@ func TestSiteImages(t *testing.T) {
 		return o, res, string(page)
 	}
 	o, res, page := build(false)
+	// Each image by the element that names it.
 	served := map[string]string{}
-	for _, m := range regexp.MustCompile(`(href|src|content)="?(https://landscape\.example\.org)?/sub/(images/[0-9a-f]{12}\.(svg|png))`).FindAllStringSubmatch(page, -1) {
-		served[m[1]+" "+m[4]] = m[3]
-	}
-	for _, want := range []string{"href png", "content png", "src svg"} { // favicon; og:image; header and footer logos
-		if served[want] == "" {
-			t.Errorf("index.html names no %s image under images/:\n%s", want, page)
+	for role, re := range map[string]string{
+		"favicon": `<link rel="?icon"? href="?/sub/(images/[0-9a-f]{12}\.png)`,
+		"og":      `<meta property="?og:image"? content="?https://landscape\.example\.org/sub/(images/[0-9a-f]{12}\.png)`,
+		"header":  `<img class="?brand-logo"? src="?/sub/(images/[0-9a-f]{12}\.svg)`,
+		"footer":  `<img class="?foot-logo"? src="?/sub/(images/[0-9a-f]{12}\.svg)`,
+		"banner":  `<p class="?event event-banner"?><a [^>]*><img src="?/sub/(images/[0-9a-f]{12}\.png)`,
+	} {
+		if m := regexp.MustCompile(re).FindStringSubmatch(page); m != nil {
+			served[role] = m[1]
+		} else {
+			t.Errorf("index.html shows no %s image under images/", role)
 		}
+	}
+	if served["header"] == served["footer"] {
+		t.Errorf("the header and footer logos are the same file %s", served["header"])
 	}
 	if !strings.Contains(page, `<meta property="og:image" content="https://landscape.example.org/sub/images/`) {
 		t.Error("index.html has no absolute og:image")
@@ -107,7 +118,7 @@ func TestSiteImages(t *testing.T) {
 			t.Errorf("%s serves a script: %q", rel, data)
 		}
 	}
-	if cfg, err := png.DecodeConfig(bytes.NewReader(readFile(t, filepath.Join(o.OutDir, filepath.FromSlash(served["href png"]))))); err != nil || cfg.Width != 256 {
+	if cfg, err := png.DecodeConfig(bytes.NewReader(readFile(t, filepath.Join(o.OutDir, filepath.FromSlash(served["favicon"]))))); err != nil || cfg.Width != 256 {
 		t.Errorf("the favicon is %+v (%v), want 256 px wide", cfg, err)
 	}
 	if !regexp.MustCompile(`<p class="?event event-banner"?><a href="?https://example.org/con"?><img src="?/sub/images/[0-9a-f]{12}\.png"? alt="Example Con 2999, 2999-03-01 – 2999-03-03" width="?2400"? height="?300"?>`).MatchString(page) {
@@ -127,10 +138,10 @@ func TestSiteImages(t *testing.T) {
 
 	// Offline with no cache: every downloaded image is left out, the file
 	// from the logos folder is still served, nothing is asked.
-	asked = 0
+	asked.Store(0)
 	_, res, page = build(true)
-	if asked != 0 {
-		t.Errorf("the offline build made %d requests", asked)
+	if n := asked.Load(); n != 0 {
+		t.Errorf("the offline build made %d requests", n)
 	}
 	for _, key := range []string{"images.favicon", "images.open_graph", "header.logo"} {
 		if d := warningAt(res.Diags, key); d == nil || !strings.Contains(d.Message, "offline") {
@@ -170,4 +181,40 @@ func readFile(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// TestOpenGraphImage holds the Open Graph picture to what link previews
+// read: an absolute URL (so none without url, and nothing downloaded)
+// and a raster (an SVG is left out).
+func TestOpenGraphImage(t *testing.T) {
+	logos := t.TempDir()
+	svg := `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>`
+	if err := os.WriteFile(filepath.Join(logos, "og.svg"), []byte(svg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(logos, "og.png"), encoded(t, image.NewGray(image.Rect(0, 0, 40, 20))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ settings, want string }{
+		{"images: {open_graph: og.png}\n", "set url"},
+		{"url: https://example.org\nimages: {open_graph: og.svg}\n", "is an SVG"},
+		{"url: https://example.org\nimages: {open_graph: og.png}\n", ""},
+	} {
+		st, ds := landscape.ParseSettings("settings.yml", []byte(tc.settings))
+		if len(ds) > 0 {
+			t.Fatal(ds)
+		}
+		var diags diag.List
+		got, err := New(Options{LogosDir: logos, Offline: true}).siteImages(context.Background(), st, &diags)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := warningAt(diags, "images.open_graph")
+		switch {
+		case tc.want == "" && (d != nil || got.images.OpenGraph.Path == ""):
+			t.Errorf("%q: got %v, %+v; want the picture served", tc.settings, diags, got.images.OpenGraph)
+		case tc.want != "" && (d == nil || !strings.Contains(d.Message, tc.want) || d.Line != 1+strings.Count(tc.settings[:strings.Index(tc.settings, "images")], "\n") || got.images.OpenGraph.Path != ""):
+			t.Errorf("%q: got %v, %+v; want it left out with a warning saying %q", tc.settings, diags, got.images.OpenGraph, tc.want)
+		}
+	}
 }

@@ -54,7 +54,9 @@ func (p *Processor) SiteImage(ctx context.Context, ref string, maxSide int) Site
 		return out
 	}
 	if kind := rasterKind(data); kind != "" {
+		p.cpuSem <- struct{}{} // one decoded raster per CPU at most: each may hold 64 MB
 		img, pr := reencode(data, kind, maxSide)
+		<-p.cpuSem
 		out.Problems = append(out.Problems, pr...)
 		out.Data, out.Raster, out.Missing = img.data, true, img.data == nil
 		out.Width, out.Height = img.w, img.h
@@ -92,8 +94,8 @@ func reencode(data []byte, kind string, maxSide int) (encoded, []Problem) {
 		return encoded{}, []Problem{errorf("is a %s image that cannot be read: %v (save it again, or use an SVG)", kind, err)}
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > maxRasterPixels {
-		return encoded{}, []Problem{errorf("is a %d×%d %s image: more than %d million pixels, the limit (scale it down)",
-			cfg.Width, cfg.Height, kind, maxRasterPixels>>20)}
+		return encoded{}, []Problem{errorf("is a %d×%d %s image: more than %d pixels, the limit (scale it down)",
+			cfg.Width, cfg.Height, kind, maxRasterPixels)}
 	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
@@ -102,9 +104,7 @@ func reencode(data []byte, kind string, maxSide int) (encoded, []Problem) {
 	var problems []Problem
 	b := img.Bounds()
 	if w, h := fit(b.Dx(), b.Dy(), maxSide); w != b.Dx() || h != b.Dy() {
-		dst := image.NewNRGBA(image.Rect(0, 0, w, h))
-		xdraw.CatmullRom.Scale(dst, dst.Bounds(), img, b, xdraw.Src, nil)
-		img = dst
+		img = shrink(img, w, h)
 		problems = append(problems, warnf("is %d×%d pixels; served at %d×%d, the most it is shown at (a smaller file builds faster)", b.Dx(), b.Dy(), w, h))
 	}
 	var out bytes.Buffer
@@ -120,6 +120,26 @@ func reencode(data []byte, kind string, maxSide int) (encoded, []Problem) {
 	}
 	e.data = out.Bytes()
 	return e, problems
+}
+
+// shrink scales img down to w×h by halvings, then one bilinear step of
+// at most two to one: each step reads every pixel it replaces, and none
+// needs more memory than the picture it makes (CatmullRom's scaler holds
+// a float row per source row, 1.5 GB for a 1×16M-pixel strip).
+func shrink(img image.Image, w, h int) image.Image {
+	for {
+		b := img.Bounds()
+		nw, nh := max(w, (b.Dx()+1)/2), max(h, (b.Dy()+1)/2)
+		if b.Dx() <= 2*w && b.Dy() <= 2*h {
+			nw, nh = w, h
+		}
+		dst := image.NewNRGBA(image.Rect(0, 0, nw, nh))
+		xdraw.ApproxBiLinear.Scale(dst, dst.Bounds(), img, b, xdraw.Src, nil)
+		img = dst
+		if nw == w && nh == h {
+			return img
+		}
+	}
 }
 
 // fit scales w×h down, keeping its ratio, so that neither side exceeds side.

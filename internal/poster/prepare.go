@@ -82,7 +82,7 @@ func (p *Prepared) covers(n *need) bool {
 func prepare(data []byte, n *need, measured string) (*Prepared, *drawing.Art) {
 	sc, sym, err := drawing.ReadSymbol(data, "\x00")
 	if err != nil {
-		return &Prepared{Why: "markup, which " + err.Error(), Measured: measured}, nil
+		return &Prepared{Why: "markup (" + err.Error() + ")", Measured: measured}, nil
 	}
 	p := &Prepared{Measured: measured}
 	if measured != "" {

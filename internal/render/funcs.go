@@ -35,7 +35,14 @@ func (r *Renderer) funcs() template.FuncMap {
 		"stars":     stars,
 		"icon":      icon,
 		"widthAt":   widthAt,
+		"boxQuery":  boxQuery,
 	}
+}
+
+// boxQuery is the landscape page's query that zooms one box, its
+// "Category / Subcategory" path percent-encoded as a query value.
+func boxQuery(category, sub string) string {
+	return "?" + url.Values{"box": {category + " / " + sub}}.Encode()
 }
 
 // widthAt is the width an image shows at when height pixels high, for

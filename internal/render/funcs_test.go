@@ -16,7 +16,7 @@ import (
 func TestFuncMapIsTested(t *testing.T) {
 	tested := []string{"markdown", "compact", "thousands", "date", "safeURL", "host", "label",
 		"title", "truncate", "plural", "nameClass", "tileClass", "boxClass", "filterURL", "license",
-		"language", "commit", "contribs", "stars", "icon", "widthAt"}
+		"language", "commit", "contribs", "stars", "icon", "widthAt", "boxQuery"}
 	r := newTestRenderer(t)
 	fm := r.funcs()
 	for _, name := range tested {
@@ -37,6 +37,12 @@ func newTestRenderer(t testing.TB) *Renderer {
 		t.Fatal(err)
 	}
 	return r
+}
+
+func TestBoxQuery(t *testing.T) {
+	if got, want := boxQuery("App Definition & Development", "Database / SQL"), "?box=App+Definition+%26+Development+%2F+Database+%2F+SQL"; got != want {
+		t.Errorf("boxQuery: got %q, want %q", got, want)
+	}
 }
 
 func TestWidthAt(t *testing.T) {

@@ -64,6 +64,7 @@ function init() {
   // the page's own URL.
   function canonical(st) {
     if (d.groups && d.groups.length && st.tab === d.groups[0].alias) st.tab = "";
+    if (st.box && !st.view) st.view = "landscape"; // a box's link shows it on the landscape, whatever view_mode says
     if (st.view === VIEW_DEFAULT) st.view = "";
     if (st.box && (d.boxPath.indexOf(st.box) < 0 || (st.view || VIEW_DEFAULT) === "cards")) st.box = ""; // boxes zoom on the landscape only
     return st;
@@ -133,7 +134,10 @@ function init() {
       s.view = el.dataset.view === "cards" ? "cards" : "landscape";
       if (s.view === "cards") s.box = "";
     } else if (el.classList.contains("zoom-link")) {
-      s.box = d.boxPath[+el.dataset.box] || "";
+      var box = d.boxPath[+el.dataset.box] || "";
+      if (box === s.box) return; // the zoomed box's own title
+      s.box = box;
+      if (s.view === "" && VIEW_DEFAULT === "cards") s.view = "landscape";
       push = "box";
       window.scrollTo(0, 0);
     } else if (el.hasAttribute("data-unbox")) return unbox();
@@ -142,8 +146,9 @@ function init() {
     else if (el.id === "filters-done") return toggleFilters(false);
     else {
       var tab = el.dataset.tab || "";
-      if (tab === s.tab) return;
+      if (tab === s.tab && !s.box) return;
       s.tab = tab;
+      s.box = ""; // a tab shows its boxes, not the zoomed one
       push = "tab";
     }
     if (s.zoom === String(ZOOM_DEFAULT)) s.zoom = "";
@@ -154,11 +159,13 @@ function init() {
   // unbox leaves the zoomed box: Back when its entry was pushed here and
   // nothing else changed since, so that Forward zooms it again.
   function unbox() {
-    var box = s.box;
+    var box = s.box, i = d.boxPath.indexOf(box);
     if (!box) return;
     s.box = "";
-    if (zoomedHere(box, query(s))) return history.back();
-    sync(); update();
+    var title = $('#landscape .box[data-b="' + i + '"] .zoom-link');
+    if (zoomedHere(box, query(s))) history.back();
+    else { sync(); update(); }
+    if (title) title.focus(); // the bar's button, which had the focus, is gone
   }
 
   function openFromClick(e) {
@@ -199,7 +206,8 @@ function init() {
 
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape" && !form.hidden && !dialog.dlg.open && phone()) return toggleFilters(false);
-    if (e.key === "Escape" && s.box && !dialog.dlg.open) return unbox();
+    var typing = /^(INPUT|SELECT|TEXTAREA)$/.test((document.activeElement && document.activeElement.tagName) || "");
+    if (e.key === "Escape" && s.box && !dialog.dlg.open && !typing) return unbox();
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || dialog.dlg.open) return;
     var tag = (document.activeElement && document.activeElement.tagName) || "";
     if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
