@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -116,6 +117,17 @@ func (o *Builder) siteImages(ctx context.Context, st *landscape.Settings, diags 
 		return fmt.Sprintf("%d of %d, %s", n, len(jobs), kilobytes(bytes)), nil
 	})
 	return out, err
+}
+
+// namesImage tells whether one of the changed files of the logos folder
+// is an image the settings name.
+func namesImage(st *landscape.Settings, changed []string) bool {
+	for _, r := range siteImageRoles {
+		if ref := strings.TrimSpace(r.ref(st)); ref != "" && slices.Contains(changed, ref) {
+			return true
+		}
+	}
+	return false
 }
 
 // write puts the images into the site folder dir.

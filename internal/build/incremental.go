@@ -117,7 +117,7 @@ func (inc *Incremental) rebuild(ctx context.Context, ch Change) (Report, error) 
 	}
 	pointLogos(s, results)
 	images, imageDiags := inc.images, inc.imageDiags
-	if !inc.built || ch.Settings || ch.Other || len(ch.Logos) > 0 { // an image may be a file of the logos folder
+	if !inc.built || ch.Settings || ch.Other || namesImage(s.Settings, ch.Logos) {
 		imageDiags = nil
 		if images, err = o.siteImages(ctx, s.Settings, &imageDiags); err != nil {
 			return rep, err

@@ -346,3 +346,46 @@ func TestClassify(t *testing.T) {
 		})
 	}
 }
+
+// TestIncrementalSiteImages edits the image a setting names in the logos
+// folder, then the settings, as a maintainer running serve would: each
+// rebuild serves the new image and its pages name it, matching a full
+// build, and the old file is gone.
+func TestIncrementalSiteImages(t *testing.T) {
+	f := newIncFixture(t)
+	f.writeFile(t, "settings.yml", "footer:\n  logo: foot.svg\n")
+	f.writeFile(t, "logos/foot.svg", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"><rect width="30" height="10" fill="#123"/></svg>`)
+	f.o.SettingsFile = filepath.Join(f.dir, "settings.yml")
+	f.inc = New(f.o).Incremental()
+	images := func() []string {
+		t.Helper()
+		var names []string
+		for name := range readTree(t, f.o.OutDir) {
+			if strings.HasPrefix(name, "images/") {
+				names = append(names, name)
+			}
+		}
+		return names
+	}
+	f.rebuild(t, Change{})
+	first := images()
+	if len(first) != 1 {
+		t.Fatalf("after the first build, images %v, want the footer logo", first)
+	}
+	f.writeFile(t, "logos/foot.svg", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 10"><circle cx="5" cy="5" r="5" fill="#c00"/></svg>`)
+	f.rebuild(t, f.inc.Classify([]string{filepath.Join(f.dir, "logos", "foot.svg")}))
+	second := images()
+	if len(second) != 1 || second[0] == first[0] {
+		t.Errorf("after editing the logo, images %v, want one other than %v", second, first)
+	}
+	if page := readTree(t, f.o.OutDir)["index.html"]; !strings.Contains(page, second[0]) {
+		t.Errorf("index.html does not name %s", second[0])
+	}
+	f.checkSameAsBuild(t)
+	f.writeFile(t, "settings.yml", "name: No images\n")
+	f.rebuild(t, f.inc.Classify([]string{f.o.SettingsFile}))
+	if got := images(); len(got) != 0 {
+		t.Errorf("with no image in the settings, images %v are still served", got)
+	}
+	f.checkSameAsBuild(t)
+}
