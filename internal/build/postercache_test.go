@@ -9,6 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/serverless-landscape/landscape/internal/poster"
 	"github.com/serverless-landscape/landscape/templates"
 )
 
@@ -86,5 +90,37 @@ func TestPosterCache(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(out, "landscape.svg")); bytes.Contains(got, []byte("<script")) {
 		t.Error("the planted poster was served")
+	}
+}
+
+// TestPreparedPack round-trips the pack of prepared logos, written logo by
+// logo, and refuses one with any byte changed or missing.
+func TestPreparedPack(t *testing.T) {
+	c := posterCache{dir: filepath.Join(t.TempDir(), "poster"), key: bytes.Repeat([]byte{7}, keySize)}
+	in := map[[32]byte]*poster.Prepared{
+		{1}: {Drawn: true, Symbol: []byte("<symbol>\x00</symbol>"), Stamps: []poster.Stamp{{Pix: []byte{1, 2, 3}}}},
+		{2}: {Why: "filter"},
+	}
+	if err := c.storePrepared(in); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(in, c.loadPrepared(), cmpopts.EquateEmpty()); diff != "" {
+		t.Fatalf("loaded pack (-stored +loaded):\n%s", diff)
+	}
+	data, err := os.ReadFile(c.preparedPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range [][]byte{
+		append(bytes.Clone(data[:len(data)-40]), data[len(data)-39:]...),              // a byte missing
+		append(bytes.Clone(data[:40]), append([]byte{data[40] ^ 1}, data[41:]...)...), // a byte flipped
+		data[:len(data)/2],
+	} {
+		if err := os.WriteFile(c.preparedPath(), bad, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := c.loadPrepared(); got != nil {
+			t.Errorf("a changed pack was read: %d logos", len(got))
+		}
 	}
 }
