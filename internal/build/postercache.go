@@ -1,11 +1,9 @@
 package build
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/json"
 	"io"
 	"maps"
@@ -212,97 +210,26 @@ func linkOrCopy(src, dst string) error {
 	return err
 }
 
-// maxPreparedBytes bounds what is read of a pack, which is not trusted
-// before its seal is checked (cncf-full's is under 100 MB).
-const maxPreparedBytes = 1 << 30
-
 // preparedPath is the pack of prepared logos: every logo of the last
 // build's posters, made ready to draw (its SVG symbol, PDF forms and
 // rasters), by the SHA-256 of its bytes. It lives beside the poster
 // entries, which store replaces.
 func (c posterCache) preparedPath() string { return c.dir + "-logos.pack" }
 
-// loadPrepared reads the pack of prepared logos; nil when there is none
-// that can be trusted. The pack is the HMAC of the rest, then one gob
-// stream: the number of logos, then each logo's key and prepared drawing.
+// loadPrepared reads the pack of prepared logos (pack.go); nil when
+// there is none that can be trusted.
 func (c posterCache) loadPrepared() map[[32]byte]*poster.Prepared {
 	if c.dir == "" {
 		return nil
 	}
-	if st, err := os.Stat(c.preparedPath()); err != nil || st.Size() > maxPreparedBytes {
-		return nil
-	}
-	data, err := os.ReadFile(c.preparedPath())
-	if err != nil || len(data) < sha256.Size {
-		return nil
-	}
-	m := hmac.New(sha256.New, c.key)
-	m.Write(data[sha256.Size:])
-	if !hmac.Equal(m.Sum(nil), data[:sha256.Size]) {
-		return nil
-	}
-	dec := gob.NewDecoder(bytes.NewReader(data[sha256.Size:]))
-	var n int
-	if dec.Decode(&n) != nil || n < 0 || n > len(data) {
-		return nil
-	}
-	out := make(map[[32]byte]*poster.Prepared, n)
-	for range n {
-		var k [32]byte
-		var p poster.Prepared
-		if dec.Decode(&k) != nil || dec.Decode(&p) != nil {
-			return nil
-		}
-		out[k] = &p
-	}
-	return out
+	return loadPack[[32]byte, poster.Prepared](c.preparedPath(), c.key)
 }
 
 // storePrepared writes the pack of prepared logos, sealed, in place of
-// the last one. Logos are encoded one at a time, straight to the file:
-// gob encodes a value whole in memory before writing it, so the pack as
-// one map would be built and grown in memory (50 MB on cncf-full), and
-// that copying was a fifth of a cold poster stage's CPU.
+// the last one.
 func (c posterCache) storePrepared(p map[[32]byte]*poster.Prepared) error {
 	if c.dir == "" {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Dir(c.preparedPath()), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(c.preparedPath()), ".pack-")
-	if err != nil {
-		return err
-	}
-	m := hmac.New(sha256.New, c.key)
-	w := bufio.NewWriterSize(tmp, 1<<16)
-	_, err = w.Write(make([]byte, sha256.Size)) // the seal, written last
-	enc := gob.NewEncoder(io.MultiWriter(w, m))
-	if err == nil {
-		err = enc.Encode(len(p))
-	}
-	for _, k := range slices.SortedFunc(maps.Keys(p), func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) }) {
-		if err != nil {
-			break
-		}
-		if err = enc.Encode(k); err == nil {
-			err = enc.Encode(p[k])
-		}
-	}
-	if err == nil {
-		err = w.Flush()
-	}
-	if err == nil {
-		_, err = tmp.WriteAt(m.Sum(nil), 0)
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), c.preparedPath())
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
+	return storePack(c.preparedPath(), c.key, p, func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
 }
