@@ -25,6 +25,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/serverless-landscape/landscape/internal/build"
 	"github.com/serverless-landscape/landscape/internal/landscape"
 	"github.com/serverless-landscape/landscape/internal/logos"
 	"github.com/serverless-landscape/landscape/internal/render"
@@ -156,15 +157,20 @@ func processLogos(tb testing.TB, s *site.Site, src, dir string) {
 		}
 	}
 	results := logos.NewProcessor(logos.Options{Dir: os.DirFS(src)}).ProcessAll(context.Background(), refs)
+	files := map[string][]byte{}
 	for _, it := range s.Items {
 		r, ok := results[it.Source.Logo]
 		if !ok || r.Missing {
 			continue
 		}
 		it.Logo, it.LogoRatio = "logos/"+r.File, r.Ratio
+		files[r.File] = r.Data
 		if err := os.WriteFile(filepath.Join(dir, "logos", r.File), r.Data, 0o644); err != nil {
 			tb.Fatal(err)
 		}
+	}
+	if err := build.DrawTiles(context.Background(), s, files, dir); err != nil { // the tiles' rasters, as the build draws them
+		tb.Fatal(err)
 	}
 }
 

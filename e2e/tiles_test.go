@@ -1,8 +1,15 @@
 package e2e
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/serverless-landscape/landscape/internal/build"
+	"github.com/serverless-landscape/landscape/internal/site/sitetest"
 )
 
 // wordsBroken lists, for every tile showing a name, the words that are
@@ -84,6 +91,57 @@ func TestLogosNearScreen(t *testing.T) {
 		return t.querySelector('img').getAttribute('src') || "" })()`
 	if src := eval[string](t, b, last); src == "" {
 		t.Error("after scrolling to the end, the last tile's logo was not asked for")
+	}
+	b.check(t)
+}
+
+// TestTileRastersShown opens the test site with its logos' rasters drawn
+// as the build draws them: tiles show the PNGs up to the default zoom and
+// the SVGs above it, and the cards show the PNGs.
+func TestTileRastersShown(t *testing.T) {
+	src := filepath.Join("..", "internal", "render", "testdata", "site")
+	s := sitetest.Load(t, src)
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "logos"), os.DirFS(filepath.Join(src, "logos"))); err != nil {
+		t.Fatal(err)
+	}
+	// The fixture's logos have text, which the drawing leaves to the SVG:
+	// these have none.
+	files := map[string][]byte{}
+	for _, it := range s.Items {
+		if name, ok := strings.CutPrefix(it.Logo, "logos/"); ok {
+			files[name] = []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 60"><rect x="2" y="2" width="116" height="56" rx="12" fill="#0b5cad"/></svg>`)
+			if err := os.WriteFile(filepath.Join(dir, "logos", name), files[name], 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := build.DrawTiles(context.Background(), s, files, dir); err != nil {
+		t.Fatal(err)
+	}
+	renderTo(t, s, dir)
+	srv := serve(t, dir, "/sub/")
+	b := newBrowser(t, hostOf(srv.URL))
+	kinds := `[...document.querySelectorAll('#landscape .t img')].filter(i => i.checkVisibility()).map(i => i.getAttribute('src').split('.').pop()).sort().join()`
+	open(t, b, srv.URL+"/sub/?tab=all")
+	waitFor(t, b, `[...document.querySelectorAll('#landscape .t img')].every(i => i.complete && i.getAttribute('src'))`)
+	if got := eval[string](t, b, kinds); got != "png,png,png,png,png,png,png" {
+		t.Errorf("default zoom: logos %q, want the 7 rasters", got)
+	}
+	if got := eval[bool](t, b, `[...document.querySelectorAll('#landscape .t img')].every(i => i.naturalWidth > 0)`); !got {
+		t.Error("a raster did not load")
+	}
+	eval[any](t, b, `document.querySelector('[data-zoom="1"]').click()`)
+	if got := eval[string](t, b, kinds); got != "svg,svg,svg,svg,svg,svg,svg" {
+		t.Errorf("zoomed in: logos %q, want the SVGs", got)
+	}
+	eval[any](t, b, `document.querySelector('[data-zoom="-1"]').click()`)
+	if got := eval[string](t, b, kinds); got != "png,png,png,png,png,png,png" {
+		t.Errorf("zoomed back: logos %q, want the rasters", got)
+	}
+	open(t, b, srv.URL+"/sub/?view=cards")
+	if got := eval[string](t, b, `[...document.querySelectorAll('#cards .card img')].map(i => i.getAttribute('src').split('.').pop()).sort().join()`); !strings.HasPrefix(got, "png") || strings.Contains(got, "svg") {
+		t.Errorf("cards: logos %q, want the rasters", got)
 	}
 	b.check(t)
 }

@@ -113,6 +113,7 @@ type Builder struct {
 	processor *logos.Processor
 	renderer  *render.Renderer
 	seeded    map[string]*gh.Repo // read from FactsFrom once
+	tileMemo  tileSet             // the last build's tile rasters (tiles.go)
 }
 
 // New returns a Builder for o.

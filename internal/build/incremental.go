@@ -116,6 +116,16 @@ func (inc *Incremental) rebuild(ctx context.Context, ch Change) (Report, error) 
 		return rep, err
 	}
 	pointLogos(s, results)
+	served := map[string][]byte{}
+	for _, r := range results {
+		if !r.Missing && r.File != "" {
+			served[r.File] = r.Data
+		}
+	}
+	tiles, err := o.tiles(ctx, s, served)
+	if err != nil {
+		return rep, err
+	}
 	images, imageDiags := inc.images, inc.imageDiags
 	if !inc.built || ch.Settings || ch.Other || namesImage(s.Settings, ch.Logos) {
 		imageDiags = nil
@@ -135,7 +145,7 @@ func (inc *Incremental) rebuild(ctx context.Context, ch Change) (Report, error) 
 	}
 	// Every page names the favicon: another image means every page anew.
 	full := !inc.built || ch.Settings || ch.Guide || ch.Templates || ch.Other || images.images != inc.images.images
-	if err := inc.render(ctx, s, results, images, full, gate, &rep); err != nil {
+	if err := inc.render(ctx, s, results, tiles, images, full, gate, &rep); err != nil {
 		return rep, err
 	}
 	inc.built, inc.facts, inc.logos = true, facts, results

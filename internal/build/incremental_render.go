@@ -81,7 +81,7 @@ func (inc *Incremental) diffItems(s *site.Site) (changed []*site.Item, beyond bo
 // the landscape page and the data exports, which depend on every item, are
 // rendered while the items are compared: most edits need them.
 // gate is called once everything is rendered, before anything is written.
-func (inc *Incremental) render(ctx context.Context, s *site.Site, results map[string]logos.Result, images siteImages, full bool, gate func() error, rep *Report) error {
+func (inc *Incremental) render(ctx context.Context, s *site.Site, results map[string]logos.Result, tiles tileSet, images siteImages, full bool, gate func() error, rep *Report) error {
 	o := inc.b
 	if o.renderer == nil {
 		r, err := render.New(o.Templates)
@@ -117,6 +117,18 @@ func (inc *Incremental) render(ctx context.Context, s *site.Site, results map[st
 	rep.Full = full
 	files, err := inc.stageLogos(stage, results, full)
 	if err != nil {
+		return err
+	}
+	staged := tiles // a partial rebuild stages the rasters of new logos alone, as it does their SVGs
+	if !full {
+		staged = tileSet{}
+		for name, r := range tiles {
+			if !inc.logoFiles[name] {
+				staged[name] = r
+			}
+		}
+	}
+	if err := staged.write(stage, o.OutDir); err != nil {
 		return err
 	}
 	if full {

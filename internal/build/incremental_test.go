@@ -186,8 +186,8 @@ func TestIncrementalRebuild(t *testing.T) {
 		if rep.Processed != 1 {
 			t.Errorf("processed %d logos, want only the changed one", rep.Processed)
 		}
-		if len(rep.Removed) != 1 || !strings.HasPrefix(rep.Removed[0], "logos/") {
-			t.Errorf("removed %q, want the old logo file", rep.Removed)
+		if len(rep.Removed) != 2 || !strings.HasPrefix(rep.Removed[0], "logos/") || !strings.HasSuffix(rep.Removed[0], ".png") || !strings.HasSuffix(rep.Removed[1], ".svg") {
+			t.Errorf("removed %q, want the old logo's SVG and raster", rep.Removed)
 		}
 		f.checkSameAsBuild(t)
 	})

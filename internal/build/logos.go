@@ -19,7 +19,7 @@ import (
 // (logos.Processor.Original: embedded bitmaps and numbers as the logo has
 // them), since a print is larger than any screen. A logo that cannot be
 // used leaves its item with a placeholder tile and a reported problem.
-func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Site, dir string, data map[string][]byte, diags *diag.List) error {
+func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Site, dir string, data, served map[string][]byte, diags *diag.List) error {
 	return o.stage("logos", func() (string, error) {
 		p := o.logoProcessor()
 		refs := make([]string, 0, len(l.Items))
@@ -54,6 +54,7 @@ func (o *Builder) logos(ctx context.Context, l *landscape.Landscape, s *site.Sit
 					return "", err
 				}
 				written[r.File] = true
+				served[r.File] = r.Data
 				bytes, saved = bytes+len(r.Data), saved+r.Saved
 			}
 			it.Logo = "logos/" + r.File

@@ -28,8 +28,15 @@ func (o *Builder) build(ctx context.Context, in Inputs) (Result, error) {
 		return res, err
 	}
 	defer os.RemoveAll(tmp) // gone after the swap; on failure, the half-written site
-	logoData := map[string][]byte{}
-	if err := o.logos(ctx, in.Landscape, s, tmp, logoData, &res.Diags); err != nil {
+	logoData, served := map[string][]byte{}, map[string][]byte{}
+	if err := o.logos(ctx, in.Landscape, s, tmp, logoData, served, &res.Diags); err != nil {
+		return res, err
+	}
+	tiles, err := o.tiles(ctx, s, served)
+	if err != nil {
+		return res, err
+	}
+	if err := tiles.write(tmp, o.OutDir); err != nil {
 		return res, err
 	}
 	images, err := o.siteImages(ctx, s.Settings, &res.Diags)

@@ -37,7 +37,7 @@ func BenchmarkPosterStage(b *testing.B) {
 	s := site.Assemble(in.Landscape, in.Settings, in.Guide)
 	logoData := map[string][]byte{}
 	var diags diag.List
-	if err := bl.logos(context.Background(), in.Landscape, s, b.TempDir(), logoData, &diags); err != nil {
+	if err := bl.logos(context.Background(), in.Landscape, s, b.TempDir(), logoData, map[string][]byte{}, &diags); err != nil {
 		b.Fatal(err)
 	}
 	files := map[string]bool{}

@@ -65,6 +65,7 @@ const (
 	flagArchived   = 4
 	flagEndUser    = 8
 	flagSpec       = 16
+	flagRaster     = 32 // the logo has a PNG beside its SVG (LogoRaster)
 )
 
 func newIndexData(s *site.Site, base string) (*indexData, map[*site.Item]int) {
@@ -178,6 +179,9 @@ func flags(it *site.Item) int {
 	}
 	if it.Extra.Flags["specification"] {
 		f |= flagSpec
+	}
+	if it.LogoRaster != "" {
+		f |= flagRaster
 	}
 	return f
 }

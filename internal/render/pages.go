@@ -31,6 +31,7 @@ func (r *Renderer) RenderIndex(s *site.Site, a Assets, dir string) error {
 			v.Bands[i].Hidden = !slices.Contains(data.Groups[0].Categories, v.Bands[i].Index)
 		}
 	}
+	markEager(v.Bands)
 	for _, it := range s.Items {
 		v.Stars += stars(it)
 	}
@@ -108,6 +109,28 @@ func (r *Renderer) renderEmbeds(s *site.Site, a Assets, dir string) error {
 		}
 	}
 	return nil
+}
+
+// eagerTiles is how many tiles the landscape page shows with their logo
+// in its HTML: about a phone's first screen.
+const eagerTiles = 24
+
+// markEager marks the first eagerTiles tiles with a logo in the bands
+// the page opens with.
+func markEager(bands []bandView) {
+	n := 0
+	for i := range bands {
+		if bands[i].Hidden {
+			continue
+		}
+		for j := range bands[i].Boxes {
+			for k := range bands[i].Boxes[j].Tiles {
+				if t := &bands[i].Boxes[j].Tiles[k]; t.Item.Logo != "" && n < eagerTiles {
+					t.Eager, n = true, n+1
+				}
+			}
+		}
+	}
 }
 
 // upcoming is the event while its end date has not passed on the build's

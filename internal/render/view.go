@@ -188,6 +188,10 @@ type tileView struct {
 	Base     string
 	Target   string
 	Featured bool
+	// Eager tiles are the first ones the page opens with: their logo is an
+	// <img> the browser finds while the HTML arrives, not one the script
+	// adds (the largest of them is what the first paint waits for).
+	Eager bool
 }
 
 // bands lays out categories as bands; index gives each item's data position.

@@ -66,6 +66,9 @@ type Item struct {
 	Paths         []string  `json:"paths"`          // "Category / Subcategory", the item's own box first
 	Logo          string    `json:"logo,omitempty"` // path of the logo file under the site root; "" for a placeholder tile
 	LogoRatio     float64   `json:"logo_ratio,omitempty"`
+	// LogoRaster is the logo drawn as a PNG for the landscape's tiles
+	// (build/tiles.go), "" when there is none: the page then shows the SVG.
+	LogoRaster string `json:"-"`
 	Maturity      string    `json:"maturity,omitempty"` // foundation maturity from `project:`
 	Organization  string    `json:"organization,omitempty"`
 	OrgSource     OrgSource `json:"-"` // where Organization came from

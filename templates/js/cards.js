@@ -77,7 +77,7 @@ Cards.prototype.apply = function (sel, s) {
 };
 
 function card(d, it) {
-  var logo = it.logo ? '<img src="' + esc(d.base + it.logo) + '" alt="" loading="lazy" decoding="async">' : "<span>" + esc(it.name) + "</span>";
+  var logo = it.logo ? '<img src="' + esc(d.base + (it.raster || it.logo)) + '" alt="" loading="lazy" decoding="async">' : "<span>" + esc(it.name) + "</span>";
   var meta = [];
   if (it.mat >= 0) meta.push('<span class="badge m-' + esc(d.maturity[it.mat]) + '">' + esc(cap(d.maturity[it.mat])) + "</span>");
   if (it.stars) meta.push("<span>★ " + compact(it.stars) + "</span>");

@@ -7,7 +7,7 @@ export function loadData() {
   return el ? prepare(JSON.parse(el.textContent)) : null;
 }
 
-export var FLAG_OSS = 1, FLAG_FEATURED = 2, FLAG_ARCHIVED = 4, FLAG_ENDUSER = 8, FLAG_SPEC = 16;
+export var FLAG_OSS = 1, FLAG_FEATURED = 2, FLAG_ARCHIVED = 4, FLAG_ENDUSER = 8, FLAG_SPEC = 16, FLAG_RASTER = 32;
 
 // prepare turns the item arrays into objects. It touches no DOM, so that
 // tests run it in Node.
@@ -25,6 +25,7 @@ export function prepare(d) {
       first: at(a, "first_commit_day", 0), release: at(a, "release_day", 0)
     };
     it.orgName = it.org >= 0 ? d.orgs[it.org] : "";
+    it.raster = it.flags & FLAG_RASTER ? it.logo.replace(/\.svg$/, ".png") : "";
     it.lname = it.name.toLowerCase();
     it.text = (it.name + "\n" + it.desc + "\n" + it.orgName + "\n" + it.repo).toLowerCase();
     it.cat = it.boxes.length ? d.boxes[it.boxes[0]].c : -1;

@@ -7,12 +7,17 @@ import { sortItems } from "./facets.js";
 // without script shows them all): the browser's own lazy loading fetches
 // everything within a screen or two, and each SVG it fetches becomes a
 // document of its own, which was most of the first load's work.
-export function showLogos(root, d) {
+//
+// The PNG drawn at build time (build/tiles.go) stands for the SVG up to
+// the default zoom (zoom() <= 2): the browser decodes it off the main
+// thread. showLogos returns the function that follows a zoom change.
+export function showLogos(root, d, zoom) {
+  function src(it) { return d.base + (it.raster && zoom() <= 2 ? it.raster : it.logo); }
   var io = new IntersectionObserver(function (entries) {
     entries.forEach(function (e) {
       if (!e.isIntersecting) return;
       var img = e.target.querySelector("img");
-      if (img && !img.src) img.src = d.base + d.list[+e.target.dataset.i].logo;
+      if (img && !img.getAttribute("src")) img.src = src(d.list[+e.target.dataset.i]);
       io.unobserve(e.target);
     });
   }, { rootMargin: "200px 0px" });
@@ -23,6 +28,15 @@ export function showLogos(root, d) {
     t.replaceChild(img, ns);
     io.observe(t);
   });
+  var shown = true; // the eager logos of the HTML are the PNGs
+  return function () {
+    if ((zoom() <= 2) === shown) return;
+    shown = !shown;
+    $$(".t > img[src]", root).forEach(function (img) {
+      var it = d.list[+img.parentNode.dataset.i], want = src(it);
+      if (img.getAttribute("src") !== want) img.src = want;
+    });
+  };
 }
 
 // Landscape keeps the tiles of the page and shows or hides them, touching

@@ -27,7 +27,7 @@ function init() {
   if (d.view === "cards") VIEW_DEFAULT = "cards";
   var s = canonical(readState(d.foundation)), form = $("#filters"), search = $("#q");
   var facets = buildFacets(d, s.f.stars), searcher = new Searcher(d);
-  showLogos($("#landscape"), d);
+  var rezoomLogos = showLogos($("#landscape"), d, function () { return s.box ? ZOOMS - 1 : zoom(); });
   var land = new Landscape($("#landscape")), cards = new Cards($("#cards"), d), count = $("#count");
   var dialog = new Dialog(d.base, function (id, quiet) {
     if (quiet) return;
@@ -85,6 +85,7 @@ function init() {
     $('[data-zoom="-1"]').disabled = zoomed || z <= 0;
     $('[data-zoom="1"]').disabled = zoomed || z >= ZOOMS - 1;
     $("#zoom-bar").hidden = !zoomed;
+    rezoomLogos();
     $("#zoom-title").textContent = s.box;
   }
 

@@ -49,7 +49,7 @@ Suggest.prototype.show = function (items) {
     this.active = -1;
     this.input.removeAttribute("aria-activedescendant");
     this.list.innerHTML = items.map(function (it, k) {
-      var logo = it.logo ? '<img src="' + esc(d.base + it.logo) + '" alt="" decoding="async">' : "<span></span>";
+      var logo = it.logo ? '<img src="' + esc(d.base + (it.raster || it.logo)) + '" alt="" decoding="async">' : "<span></span>";
       var box = it.boxes.length ? d.boxPath[it.boxes[0]] : "";
       return '<li role="option" id="q-r' + k + '" data-i="' + it.i + '" aria-selected="false">' + logo +
         '<span class="rn">' + esc(it.name) + '</span><span class="rb">' + esc(box) + "</span></li>";

@@ -1,0 +1,145 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image/png"
+	"math"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/serverless-landscape/landscape/internal/drawing"
+	"github.com/serverless-landscape/landscape/internal/render"
+	"github.com/serverless-landscape/landscape/internal/site"
+)
+
+// Tile rasters are the logos drawn as PNGs for the landscape's tiles.
+// Chromium makes every SVG image it shows a document of its own, tens of
+// milliseconds of the page's main thread each; a PNG is decoded off it.
+// The page shows them at the zooms up to the default one and the SVGs
+// above (templates/js/landscape.js). tileW×tileH is twice a featured
+// tile's logo at the default zoom, so they stay sharp on a 2x screen.
+const tileW, tileH = 256, 192
+
+// tileRaster is one logo's raster in the pack; an empty PNG says the
+// drawing cannot render it faithfully (it reports a problem), so the
+// page keeps the SVG.
+type tileRaster struct{ PNG []byte }
+
+// tileSet is the rasters of one build's logos, by the SVG's file name.
+type tileSet map[string]*tileRaster
+
+// tiles draws a PNG of each served logo (files: name to SVG bytes) and
+// points the items at them (site.Item.LogoRaster); write puts them into
+// the site. Rasters are kept in memory between a dev server's rebuilds
+// and in a sealed pack by the SVG's name, which is its content's hash: a
+// warm build draws none.
+func (o *Builder) tiles(ctx context.Context, s *site.Site, files map[string][]byte) (tileSet, error) {
+	out := make(tileSet, len(files))
+	err := o.stage("tiles", func() (string, error) {
+		c := o.posterCache() // the same key seals it
+		path := ""
+		if c.dir != "" {
+			path = filepath.Join(o.CacheDir, "tiles.pack")
+		}
+		if o.tileMemo == nil && path != "" {
+			o.tileMemo = loadPack[string, tileRaster](path, c.key)
+		}
+		var todo []string
+		for name := range files {
+			if r, ok := o.tileMemo[name]; ok {
+				out[name] = r
+			} else {
+				todo = append(todo, name)
+			}
+		}
+		var mu sync.Mutex
+		var wg sync.WaitGroup
+		jobs := make(chan string)
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				for name := range jobs {
+					r := &tileRaster{PNG: drawTile(files[name])}
+					mu.Lock()
+					out[name] = r
+					mu.Unlock()
+				}
+			})
+		}
+		for _, name := range todo {
+			if ctx.Err() != nil {
+				break
+			}
+			jobs <- name
+		}
+		close(jobs)
+		wg.Wait()
+		if err := ctx.Err(); err != nil {
+			return "", err
+		}
+		o.tileMemo = out
+		if path != "" && len(todo) > 0 {
+			if err := storePack(path, c.key, map[string]*tileRaster(out), strings.Compare); err != nil {
+				o.logger().Warn("tile cache", "err", err)
+			}
+		}
+		n, bytes := 0, 0
+		for _, r := range out {
+			if len(r.PNG) > 0 {
+				n, bytes = n+1, bytes+len(r.PNG)
+			}
+		}
+		for _, it := range s.Items {
+			if r := out[strings.TrimPrefix(it.Logo, "logos/")]; r != nil && len(r.PNG) > 0 {
+				it.LogoRaster = strings.TrimSuffix(it.Logo, ".svg") + ".png"
+			}
+		}
+		return fmt.Sprintf("%d of %d logos as rasters, %s (%d drawn now)", n, len(files), megabytes(bytes), len(todo)), nil
+	})
+	return out, err
+}
+
+// write puts the rasters into dir/logos, linked from the last site
+// (prev) when it has the same file.
+func (t tileSet) write(dir, prev string) error {
+	for name, r := range t {
+		if len(r.PNG) == 0 {
+			continue
+		}
+		png := strings.TrimSuffix(name, ".svg") + ".png"
+		if err := render.WriteUnchanged(filepath.Join(dir, "logos", png), filepath.Join(prev, "logos", png), r.PNG); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// drawTile rasterizes an SVG logo to fit tileW×tileH, or returns nil when
+// the drawing reports that it cannot render it faithfully.
+func drawTile(svg []byte) []byte {
+	sc, err := drawing.Read(svg)
+	if err != nil || len(sc.Problems) > 0 || sc.ViewBox.W <= 0 || sc.ViewBox.H <= 0 {
+		return nil
+	}
+	s := math.Min(tileW/sc.ViewBox.W, tileH/sc.ViewBox.H)
+	w, h := max(1, int(math.Round(sc.ViewBox.W*s))), max(1, int(math.Round(sc.ViewBox.H*s)))
+	var b bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&b, sc.Rasterize(w, h)); err != nil {
+		return nil
+	}
+	return b.Bytes()
+}
+
+
+// DrawTiles draws the tile rasters of a site assembled outside a build
+// (the browser tests' harness), without a cache, into dir/logos.
+func DrawTiles(ctx context.Context, s *site.Site, files map[string][]byte, dir string) error {
+	t, err := New(Options{}).tiles(ctx, s, files)
+	if err == nil {
+		err = t.write(dir, "")
+	}
+	return err
+}
