@@ -127,7 +127,7 @@ func drawTile(svg []byte) []byte {
 	s := math.Min(tileW/sc.ViewBox.W, tileH/sc.ViewBox.H)
 	w, h := max(1, int(math.Round(sc.ViewBox.W*s))), max(1, int(math.Round(sc.ViewBox.H*s)))
 	var b bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&b, sc.Rasterize(w, h)); err != nil {
+	if err := png.Encode(&b, sc.Rasterize(w, h)); err != nil { // BestCompression: 5% smaller, ten times the time
 		return nil
 	}
 	return b.Bytes()
