@@ -13,8 +13,8 @@ import { parseState, query } from "./js/state.js";
 
 function load(dir) {
   const html = readFileSync(join(dir, "index.html"), "utf8");
-  const m = html.match(/id="?landscape-data"?[^>]*>([\s\S]*?)<\/script>/);
-  const d = prepare(JSON.parse(m[1]));
+  const m = html.match(/data-index="?\/(?:[^"\s>]*\/)?(assets\/landscape\.[0-9a-f]+\.json)/);
+  const d = prepare(JSON.parse(readFileSync(join(dir, m[1]), "utf8")));
   const s = new Searcher(d);
   s.setIndex(JSON.parse(readFileSync(join(dir, d.search), "utf8")));
   return { d, s };

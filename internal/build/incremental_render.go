@@ -235,10 +235,11 @@ func syncDir(stage, out string, prune bool) (written, removed []string, err erro
 }
 
 // rewritten tells the files that every render of the landscape page writes
-// anew under a name of their content (the search index), so that the one
-// of a previous build is stale even when the build prunes nothing else.
+// anew under a name of their content (its data and search index), so that
+// the ones of a previous build are stale even when the build prunes
+// nothing else.
 func rewritten(rel string) bool {
-	return strings.HasPrefix(rel, "assets/search.") && strings.HasSuffix(rel, ".json")
+	return (strings.HasPrefix(rel, "assets/search.") || strings.HasPrefix(rel, "assets/landscape.")) && strings.HasSuffix(rel, ".json")
 }
 
 func sameBytes(a, b string) bool {

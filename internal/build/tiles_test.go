@@ -73,7 +73,11 @@ func TestTileRasters(t *testing.T) {
 	if _, err := os.Stat(strings.TrimSuffix(pngs[0], ".png") + ".svg"); err != nil {
 		t.Errorf("the raster is not named like its SVG: %v", err)
 	}
-	page, err := os.ReadFile(filepath.Join(out, "index.html"))
+	datas, _ := filepath.Glob(filepath.Join(out, "assets", "landscape.*.json"))
+	if len(datas) != 1 {
+		t.Fatalf("landscape data files %v, want one", datas)
+	}
+	page, err := os.ReadFile(datas[0])
 	if err != nil {
 		t.Fatal(err)
 	}

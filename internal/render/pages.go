@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"time"
@@ -34,6 +35,17 @@ func (r *Renderer) RenderIndex(s *site.Site, a Assets, dir string) error {
 	markEager(v.Bands)
 	for _, it := range s.Items {
 		v.Stars += stars(it)
+	}
+	// The data the script filters is a file of its own, fetched when the
+	// script runs: inline, its 150 KB (gzipped, on cncf-full) came before
+	// the first paint.
+	raw, err := json.Marshal(data)
+	if err != nil {
+		return fmt.Errorf("landscape data: %w", err)
+	}
+	v.DataPath = hashedName("landscape", ".json", raw)
+	if err := r.writeRaw(dir, v.DataPath, raw); err != nil {
+		return err
 	}
 	return r.page(dir, "index.html", "index.html", v)
 }

@@ -105,6 +105,7 @@ type indexView struct {
 	// Featured holds one featured tile per label, for the legend.
 	Featured []legendKey
 	Data     *indexData
+	DataPath string // where Data is written, under the base path (assets/landscape.HASH.json)
 	Items    int
 	Stars    int
 	// Posters lists the poster downloads, absent when the build skips them.

@@ -1,10 +1,16 @@
 // The item data embedded in the page (see internal/render index.go for its
 // shape), read and prepared for filtering, sorting and searching.
 
-// loadData reads the data from the page.
-export function loadData() {
-  var el = document.getElementById("landscape-data");
-  return el ? prepare(JSON.parse(el.textContent)) : null;
+// loadData fetches the data the landscape page names (in its #landscape
+// element's data-index) and calls done with it, prepared; on a page
+// without it, or when it cannot be had, the page stays as its HTML made it.
+export function loadData(done) {
+  var el = document.getElementById("landscape");
+  if (!el || !el.dataset.index) return;
+  fetch(el.dataset.index).then(function (r) {
+    if (!r.ok) throw new Error(el.dataset.index + ": " + r.status);
+    return r.json();
+  }).then(function (d) { done(prepare(d)); });
 }
 
 export var FLAG_OSS = 1, FLAG_FEATURED = 2, FLAG_ARCHIVED = 4, FLAG_ENDUSER = 8, FLAG_SPEC = 16, FLAG_RASTER = 32;

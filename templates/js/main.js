@@ -20,9 +20,7 @@ var VIEW_DEFAULT = "landscape"; // or "cards", from settings view_mode (d.view)
 // phone tells whether the filters are a full-screen sheet (see 20-landscape.css).
 function phone() { return window.matchMedia("(max-width: 640px)").matches; }
 
-function init() {
-  var d = loadData();
-  if (!d) return;
+function init(d) {
   if (d.zoom >= 0 && d.zoom < ZOOMS) ZOOM_DEFAULT = d.zoom;
   if (d.view === "cards") VIEW_DEFAULT = "cards";
   var s = canonical(readState(d.foundation)), form = $("#filters"), search = $("#q");
@@ -226,8 +224,9 @@ function init() {
   }
 }
 
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-else init();
+function start() { loadData(init); }
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();
 
 // Sortable tables (projects.html) and repository selectors (item views).
 function initOthers() { initTables(); initRepos(); }
