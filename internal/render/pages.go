@@ -125,7 +125,7 @@ func (r *Renderer) renderEmbeds(s *site.Site, a Assets, dir string) error {
 
 // eagerTiles is how many tiles the landscape page shows with their logo
 // in its HTML: about a phone's first screen.
-const eagerTiles = 24
+const eagerTiles = 6
 
 // markEager marks the first eagerTiles tiles with a logo in the bands
 // the page opens with.

@@ -224,7 +224,13 @@ function init(d) {
   }
 }
 
-function start() { loadData(init); }
+// start fetches the data once the page has loaded (its first tiles'
+// logos are in its HTML): the tiles the HTML has are the page until then,
+// and the first screen needs their logos from the network before the data.
+function start() {
+  if (document.readyState === "complete") loadData(init);
+  else addEventListener("load", function () { loadData(init); }, { once: true });
+}
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
 else start();
 
