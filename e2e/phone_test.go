@@ -6,6 +6,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // TestPhone checks the site at 390x844: no page kind wider than the screen,
@@ -45,6 +46,32 @@ func TestPhone(t *testing.T) {
 	b.do(t, chromedp.Click(chromedp.CSS(`#landscape a[href$="/alpha-runtime.html"]`)), chromedp.WaitVisible(chromedp.CSS("#item-detail h1")))
 	if !covers("#item-dialog") {
 		t.Error("the item dialog does not cover the screen")
+	}
+	// The phone's back gesture is the browser's Back: it closes the dialog
+	// and stays on the page; Forward opens it again; Escape closes it.
+	where := `[location.pathname + location.search, document.querySelector('#item-dialog').open]`
+	b.do(t, chromedp.NavigateBack())
+	waitFor(t, b, `!document.querySelector('#item-dialog').open`)
+	if got := eval[[]any](t, b, where); got[0] != "/sub/" {
+		t.Errorf("Back from the dialog: %v, want the landscape page, the dialog closed", got)
+	}
+	b.do(t, chromedp.NavigateForward())
+	waitFor(t, b, `document.querySelector('#item-dialog').open`)
+	b.do(t, chromedp.KeyEvent(kb.Escape))
+	waitFor(t, b, `!document.querySelector('#item-dialog').open`)
+	if got := eval[[]any](t, b, where); got[0] != "/sub/" {
+		t.Errorf("Escape in the dialog: %v, want the landscape page", got)
+	}
+	// A zoomed box's Back returns to every box, still on the page.
+	b.do(t, chromedp.Click(chromedp.CSS(`.box[aria-label="Monitoring"] h3 a`)))
+	waitFor(t, b, `document.querySelector('#zoom-bar').checkVisibility()`)
+	if px := eval[float64](t, b, overflow); px > 0 {
+		t.Errorf("the zoomed box is %.0f px wider than the screen", px)
+	}
+	b.do(t, chromedp.NavigateBack())
+	waitFor(t, b, `!document.querySelector('#zoom-bar').checkVisibility()`)
+	if got := eval[[]any](t, b, where); got[0] != "/sub/" {
+		t.Errorf("Back from the zoomed box: %v, want the landscape page", got)
 	}
 	b.check(t)
 }
