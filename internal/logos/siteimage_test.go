@@ -114,9 +114,10 @@ func TestSiteImageMemory(t *testing.T) {
 	if cfg, err := png.DecodeConfig(bytes.NewReader(r.Data)); err != nil || cfg.Width != 2400 || cfg.Height != 2400 {
 		t.Fatalf("served %+v (%v), want 2400×2400", cfg, err)
 	}
-	// Decoding takes 16 MB, the scaled picture 23 MB, the encoder the rest.
-	if n := after.TotalAlloc - before.TotalAlloc; n > 200<<20 {
-		t.Errorf("scaling a 4096×4096 image allocated %d MB, want under 200", n>>20)
+	// Decoding takes 16 MB, the scaled picture 23 MB, the encoder the rest:
+	// 126 MB, 214 MB under the race detector (CatmullRom: 339 MB without).
+	if n := after.TotalAlloc - before.TotalAlloc; n > 300<<20 {
+		t.Errorf("scaling a 4096×4096 image allocated %d MB, want under 300", n>>20)
 	}
 }
 
