@@ -228,8 +228,11 @@ function init(d) {
 // logos are in its HTML): the tiles the HTML has are the page until then,
 // and the first screen needs their logos from the network before the data.
 function start() {
-  if (document.readyState === "complete") loadData(init);
-  else addEventListener("load", function () { loadData(init); }, { once: true });
+  var started = false;
+  function go() { if (!started) { started = true; loadData(init); } }
+  if (document.readyState === "complete") return go();
+  addEventListener("load", go, { once: true });
+  setTimeout(go, 3000); // a first-screen logo that hangs must not hold the page back
 }
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
 else start();
