@@ -1,6 +1,9 @@
 package e2e
 
 import (
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -147,4 +150,42 @@ func TestAccessibility(t *testing.T) {
 		}
 	}
 	b.check(t)
+}
+
+// TestHangingLogo serves the landscape page with the first screen's logos
+// never answered, so the load event never comes: the page still fetches
+// its data and shows its tools, a few seconds late.
+func TestHangingLogo(t *testing.T) {
+	dir, _ := testSite(t)
+	files := serve(t, dir, "/sub/")
+	hang := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/sub/logos/") {
+			select { // held until the test ends
+			case <-hang:
+			case <-r.Context().Done():
+			}
+			return
+		}
+		p, _ := http.NewRequest(r.Method, files.URL+r.URL.RequestURI(), nil)
+		resp, err := http.DefaultClient.Do(p)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		defer resp.Body.Close()
+		for k, v := range resp.Header {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(resp.StatusCode)
+		_, _ = io.Copy(w, resp.Body)
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(hang) })
+	b := newBrowser(t, hostOf(srv.URL))
+	eval[any](t, b, `location.href = "`+srv.URL+`/sub/"`) // not chromedp.Navigate, which waits for the load event
+	waitFor(t, b, `location.pathname === "/sub/" && document.getElementById("tools") && !document.getElementById("tools").hidden`)
+	if state := eval[string](t, b, `document.readyState`); state == "complete" {
+		t.Errorf("the page loaded (%s): the test's logos did not hang", state)
+	}
 }
