@@ -51,14 +51,14 @@ func TestPhone(t *testing.T) {
 	// and stays on the page; Forward opens it again; Escape closes it.
 	where := `[location.pathname + location.search, document.querySelector('#item-dialog').open]`
 	b.do(t, chromedp.NavigateBack())
-	waitFor(t, b, `!document.querySelector('#item-dialog').open`)
+	waitFor(t, b, `!document.querySelector('#item-dialog').open && location.search === ""`)
 	if got := eval[[]any](t, b, where); got[0] != "/sub/" {
 		t.Errorf("Back from the dialog: %v, want the landscape page, the dialog closed", got)
 	}
 	b.do(t, chromedp.NavigateForward())
 	waitFor(t, b, `document.querySelector('#item-dialog').open`)
 	b.do(t, chromedp.KeyEvent(kb.Escape))
-	waitFor(t, b, `!document.querySelector('#item-dialog').open`)
+	waitFor(t, b, `!document.querySelector('#item-dialog').open && location.search === ""`) // closing goes Back, which takes a moment
 	if got := eval[[]any](t, b, where); got[0] != "/sub/" {
 		t.Errorf("Escape in the dialog: %v, want the landscape page", got)
 	}
@@ -69,7 +69,7 @@ func TestPhone(t *testing.T) {
 		t.Errorf("the zoomed box is %.0f px wider than the screen", px)
 	}
 	b.do(t, chromedp.NavigateBack())
-	waitFor(t, b, `!document.querySelector('#zoom-bar').checkVisibility()`)
+	waitFor(t, b, `!document.querySelector('#zoom-bar').checkVisibility() && location.search === ""`)
 	if got := eval[[]any](t, b, where); got[0] != "/sub/" {
 		t.Errorf("Back from the zoomed box: %v, want the landscape page", got)
 	}

@@ -133,7 +133,6 @@ func drawTile(svg []byte) []byte {
 	return b.Bytes()
 }
 
-
 // DrawTiles draws the tile rasters of a site assembled outside a build
 // (the browser tests' harness), without a cache, into dir/logos.
 func DrawTiles(ctx context.Context, s *site.Site, files map[string][]byte, dir string) error {

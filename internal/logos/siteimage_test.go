@@ -120,4 +120,3 @@ func TestSiteImageMemory(t *testing.T) {
 		t.Errorf("scaling a 4096×4096 image allocated %d MB, want under 300", n>>20)
 	}
 }
-

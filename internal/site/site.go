@@ -57,18 +57,18 @@ type Subcategory struct {
 // Item is one tile and one page, with every computed field. Its JSON form is
 // the public schema of data/items.json (docs/data.md).
 type Item struct {
-	ID            string    `json:"id"` // stable: the page is items/ID.html whatever box the item is in
-	Name          string    `json:"name"`
-	Description   string    `json:"description,omitempty"`
-	HomepageURL   string    `json:"homepage_url,omitempty"`
-	Category      string    `json:"category"`
-	Subcategory   string    `json:"subcategory"`
-	Paths         []string  `json:"paths"`          // "Category / Subcategory", the item's own box first
-	Logo          string    `json:"logo,omitempty"` // path of the logo file under the site root; "" for a placeholder tile
-	LogoRatio     float64   `json:"logo_ratio,omitempty"`
+	ID          string   `json:"id"` // stable: the page is items/ID.html whatever box the item is in
+	Name        string   `json:"name"`
+	Description string   `json:"description,omitempty"`
+	HomepageURL string   `json:"homepage_url,omitempty"`
+	Category    string   `json:"category"`
+	Subcategory string   `json:"subcategory"`
+	Paths       []string `json:"paths"`          // "Category / Subcategory", the item's own box first
+	Logo        string   `json:"logo,omitempty"` // path of the logo file under the site root; "" for a placeholder tile
+	LogoRatio   float64  `json:"logo_ratio,omitempty"`
 	// LogoRaster is the logo drawn as a PNG for the landscape's tiles
 	// (build/tiles.go), "" when there is none: the page then shows the SVG.
-	LogoRaster string `json:"-"`
+	LogoRaster    string    `json:"-"`
 	Maturity      string    `json:"maturity,omitempty"` // foundation maturity from `project:`
 	Organization  string    `json:"organization,omitempty"`
 	OrgSource     OrgSource `json:"-"` // where Organization came from
