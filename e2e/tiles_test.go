@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/serverless-landscape/landscape/internal/build"
 	"github.com/serverless-landscape/landscape/internal/site/sitetest"
 )
@@ -139,9 +141,29 @@ func TestTileRastersShown(t *testing.T) {
 	if got := eval[string](t, b, kinds); got != "png,png,png,png,png,png,png" {
 		t.Errorf("zoomed back: logos %q, want the rasters", got)
 	}
+	// A zoomed box has the largest tiles: the SVGs.
+	open(t, b, srv.URL+"/sub/?box=Observability+%2F+Monitoring")
+	waitFor(t, b, `[...document.querySelectorAll('#landscape .t img')].filter(i => i.checkVisibility()).every(i => i.getAttribute('src'))`)
+	if got := eval[string](t, b, kinds); got != "svg,svg" {
+		t.Errorf("a zoomed box: logos %q, want its two SVGs", got)
+	}
 	open(t, b, srv.URL+"/sub/?view=cards")
 	if got := eval[string](t, b, `[...document.querySelectorAll('#cards .card img')].map(i => i.getAttribute('src').split('.').pop()).sort().join()`); !strings.HasPrefix(got, "png") || strings.Contains(got, "svg") {
 		t.Errorf("cards: logos %q, want the rasters", got)
 	}
 	b.check(t)
+
+	// Without its data (a deploy removed the old file, the network
+	// failed), the page keeps its tiles, each with its logo and name.
+	datas, _ := filepath.Glob(filepath.Join(dir, "assets", "landscape.*.json"))
+	for _, f := range datas {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b.do(t, chromedp.Navigate(srv.URL+"/sub/")) // the first tab: the others need the data
+	waitFor(t, b, `[...document.querySelectorAll('#landscape .t img')].every(i => i.alt && (!i.checkVisibility() || i.complete && i.getAttribute('src')))`)
+	if got := eval[[]any](t, b, `[document.querySelectorAll('#landscape .t noscript').length, document.getElementById('tools').hidden]`); got[0] != float64(0) || got[1] != true {
+		t.Errorf("without the data: %v <noscript> left, tools hidden %v; want every logo shown, the tools hidden", got[0], got[1])
+	}
 }

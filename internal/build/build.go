@@ -112,8 +112,8 @@ type Builder struct {
 	Options
 	processor *logos.Processor
 	renderer  *render.Renderer
-	seeded    map[string]*gh.Repo // read from FactsFrom once
-	tileMemo  tileSet             // the last build's tile rasters (tiles.go)
+	seeded    map[string]*gh.Repo     // read from FactsFrom once
+	tileMemo  map[tileKey]*tileRaster // the last build's tile rasters (tiles.go)
 }
 
 // New returns a Builder for o.

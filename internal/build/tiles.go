@@ -3,6 +3,8 @@ package build
 import (
 	"bytes"
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"fmt"
 	"image/png"
 	"math"
@@ -24,6 +26,11 @@ import (
 // tile's logo at the default zoom, so they stay sharp on a 2x screen.
 const tileW, tileH = 256, 192
 
+// tileVersion changes whenever the rasters drawn from the same logo do
+// (the drawing, the box, what is left to the SVG), so that a pack of
+// older builds is not used.
+const tileVersion = "1"
+
 // tileRaster is one logo's raster in the pack; an empty PNG says the
 // drawing cannot render it faithfully (it reports a problem), so the
 // page keeps the SVG.
@@ -31,6 +38,10 @@ type tileRaster struct{ PNG []byte }
 
 // tileSet is the rasters of one build's logos, by the SVG's file name.
 type tileSet map[string]*tileRaster
+
+// tileKey is what a raster is kept by: the SHA-256 of the SVG it is
+// drawn from (a file name holds only 48 bits of it).
+type tileKey [sha256.Size]byte
 
 // tiles draws a PNG of each served logo (files: name to SVG bytes) and
 // points the items at them (site.Item.LogoRaster); write puts them into
@@ -40,17 +51,22 @@ type tileSet map[string]*tileRaster
 func (o *Builder) tiles(ctx context.Context, s *site.Site, files map[string][]byte) (tileSet, error) {
 	out := make(tileSet, len(files))
 	err := o.stage("tiles", func() (string, error) {
-		c := o.posterCache() // the same key seals it
-		path := ""
+		c := o.posterCache()
+		path, key := "", []byte(nil)
 		if c.dir != "" {
-			path = filepath.Join(o.CacheDir, "tiles.pack")
+			path = filepath.Join(o.CacheDir, fmt.Sprintf("tiles-%s-%dx%d.pack", tileVersion, tileW, tileH))
+			m := hmac.New(sha256.New, c.key) // a key of its own: a pack of another kind never reads as this one
+			m.Write([]byte("tiles " + tileVersion))
+			key = m.Sum(nil)
 		}
 		if o.tileMemo == nil && path != "" {
-			o.tileMemo = loadPack[string, tileRaster](path, c.key)
+			o.tileMemo = loadPack[tileKey, tileRaster](path, key)
 		}
+		keys := make(map[string]tileKey, len(files))
 		var todo []string
-		for name := range files {
-			if r, ok := o.tileMemo[name]; ok {
+		for name, svg := range files {
+			keys[name] = sha256.Sum256(svg)
+			if r, ok := o.tileMemo[keys[name]]; ok {
 				out[name] = r
 			} else {
 				todo = append(todo, name)
@@ -80,9 +96,12 @@ func (o *Builder) tiles(ctx context.Context, s *site.Site, files map[string][]by
 		if err := ctx.Err(); err != nil {
 			return "", err
 		}
-		o.tileMemo = out
+		o.tileMemo = make(map[tileKey]*tileRaster, len(out))
+		for name, r := range out {
+			o.tileMemo[keys[name]] = r
+		}
 		if path != "" && len(todo) > 0 {
-			if err := storePack(path, c.key, map[string]*tileRaster(out), strings.Compare); err != nil {
+			if err := storePack(path, key, o.tileMemo, func(a, b tileKey) int { return bytes.Compare(a[:], b[:]) }); err != nil {
 				o.logger().Warn("tile cache", "err", err)
 			}
 		}
@@ -125,7 +144,7 @@ func drawTile(svg []byte) []byte {
 		return nil
 	}
 	s := math.Min(tileW/sc.ViewBox.W, tileH/sc.ViewBox.H)
-	w, h := max(1, int(math.Round(sc.ViewBox.W*s))), max(1, int(math.Round(sc.ViewBox.H*s)))
+	w, h := min(tileW, max(1, int(math.Round(sc.ViewBox.W*s)))), min(tileH, max(1, int(math.Round(sc.ViewBox.H*s))))
 	var b bytes.Buffer
 	if err := png.Encode(&b, sc.Rasterize(w, h)); err != nil { // BestCompression: 5% smaller, ten times the time
 		return nil

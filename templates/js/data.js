@@ -10,7 +10,9 @@ export function loadData(done) {
   fetch(el.dataset.index).then(function (r) {
     if (!r.ok) throw new Error(el.dataset.index + ": " + r.status);
     return r.json();
-  }).then(function (d) { done(prepare(d)); });
+  }).then(function (d) { done(prepare(d)); }).catch(function (e) {
+    console.error("the landscape's data could not be loaded, so the page stays as its HTML made it:", e);
+  });
 }
 
 export var FLAG_OSS = 1, FLAG_FEATURED = 2, FLAG_ARCHIVED = 4, FLAG_ENDUSER = 8, FLAG_SPEC = 16, FLAG_RASTER = 32;

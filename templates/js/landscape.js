@@ -2,42 +2,77 @@
 import { $$ } from "./dom.js";
 import { sortItems } from "./facets.js";
 
-// showLogos gives every tile its logo, fetched only once the tile comes
-// near the screen. The HTML keeps each logo in a <noscript> (so a page
-// without script shows them all): the browser's own lazy loading fetches
+// Logos gives every tile its logo, fetched only once the tile comes near
+// the screen. The HTML keeps each logo in a <noscript> (so a page without
+// script shows them all): the browser's own lazy loading fetches
 // everything within a screen or two, and each SVG it fetches becomes a
 // document of its own, which was most of the first load's work.
 //
-// The PNG drawn at build time (build/tiles.go) stands for the SVG up to
-// the default zoom (zoom() <= 2): the browser decodes it off the main
-// thread. showLogos returns the function that follows a zoom change.
-export function showLogos(root, d, zoom) {
-  function src(it) { return d.base + (it.raster && zoom() <= 2 ? it.raster : it.logo); }
-  var io = new IntersectionObserver(function (entries) {
+// It needs nothing but the HTML: made when the page is parsed, it gives
+// every tile its <img> at once (the link's name), and watch, called once
+// the page has loaded, starts the fetching; the data the rest of the
+// script needs may fail to come without a tile losing its logo.
+//
+// The PNG drawn at build time (build/tiles.go; the <noscript>'s source
+// when there is one) stands for the SVG of the same name up to zoom 2,
+// the default "medium" (the class of #landscape says the zoom): the
+// browser decodes it off the main thread.
+export function Logos(root) {
+  var self = this, tpl = document.createElement("template");
+  this.root = root;
+  this.io = new IntersectionObserver(function (entries) {
     entries.forEach(function (e) {
       if (!e.isIntersecting) return;
       var img = e.target.querySelector("img");
-      if (img && !img.getAttribute("src")) img.src = src(d.list[+e.target.dataset.i]);
-      io.unobserve(e.target);
+      if (img && !img.getAttribute("src")) img.src = self.src(img);
+      self.io.unobserve(e.target);
     });
   }, { rootMargin: "200px 0px" });
   $$(".t > noscript", root).forEach(function (ns) {
-    var t = ns.parentNode, it = d.list[+t.dataset.i], img = document.createElement("img");
-    img.alt = it.name;
+    tpl.innerHTML = ns.textContent; // inert: nothing is fetched
+    var from = tpl.content.querySelector("img"), img = document.createElement("img");
+    if (!from) return;
+    img.alt = from.alt;
     img.decoding = "async";
-    t.replaceChild(img, ns);
-    io.observe(t);
+    img.dataset.src = from.getAttribute("src");
+    ns.parentNode.replaceChild(img, ns);
   });
-  var shown = true; // the eager logos of the HTML are the PNGs
-  return function () {
-    if ((zoom() <= 2) === shown) return;
-    shown = !shown;
-    $$(".t > img[src]", root).forEach(function (img) {
-      var it = d.list[+img.parentNode.dataset.i], want = src(it);
-      if (img.getAttribute("src") !== want) img.src = want;
-    });
-  };
+  $$(".t > img[src]", root).forEach(function (img) { img.dataset.src = img.getAttribute("src"); }); // the eager ones
+  this.shown = true; // the eager logos of the HTML are the PNGs
 }
+
+Logos.prototype.zoom = function () {
+  var m = /\bz(\d)\b/.exec(this.root.className);
+  return m ? +m[1] : 2;
+};
+
+// src is the logo for the tile's size: the raster up to zoom 2.
+Logos.prototype.src = function (img) {
+  var s = img.dataset.src;
+  return this.zoom() > 2 ? s.replace(/\.png$/, ".svg") : s;
+};
+
+// watch starts fetching the logos of the tiles near the screen.
+Logos.prototype.watch = function () {
+  var io = this.io;
+  $$(".t > img:not([src])", this.root).forEach(function (img) { io.observe(img.parentNode); });
+};
+
+// rezoom follows a change of zoom across the PNG/SVG threshold: the
+// tiles near the screen change their source; the others lose it and are
+// watched again, rather than fetched all at once.
+Logos.prototype.rezoom = function () {
+  if ((this.zoom() <= 2) === this.shown) return;
+  this.shown = !this.shown;
+  var self = this, near = innerHeight + 200;
+  $$(".t > img[src]", this.root).forEach(function (img) {
+    var r = img.parentNode.getBoundingClientRect(), want = self.src(img);
+    if (r.bottom < -200 || r.top > near) {
+      img.removeAttribute("src");
+      self.io.observe(img.parentNode);
+    } else if (img.getAttribute("src") !== want) img.src = want;
+  });
+};
 
 // Landscape keeps the tiles of the page and shows or hides them, touching
 // only those that change so a keystroke costs little layout.

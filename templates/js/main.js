@@ -5,7 +5,7 @@ import { FACETS, readState, writeState, query, openedHere, zoomedHere, resetFilt
 import { loadData } from "./data.js";
 import { buildFacets, compile, select } from "./facets.js";
 import { Searcher } from "./search.js";
-import { Landscape, showLogos } from "./landscape.js";
+import { Landscape, Logos } from "./landscape.js";
 import { Cards } from "./cards.js";
 import { Filters } from "./filters.js";
 import { Suggest } from "./suggest.js";
@@ -25,7 +25,6 @@ function init(d) {
   if (d.view === "cards") VIEW_DEFAULT = "cards";
   var s = canonical(readState(d.foundation)), form = $("#filters"), search = $("#q");
   var facets = buildFacets(d, s.f.stars), searcher = new Searcher(d);
-  var rezoomLogos = showLogos($("#landscape"), d, function () { return s.box ? ZOOMS - 1 : zoom(); });
   var land = new Landscape($("#landscape")), cards = new Cards($("#cards"), d), count = $("#count");
   var dialog = new Dialog(d.base, function (id, quiet) {
     if (quiet) return;
@@ -83,7 +82,7 @@ function init(d) {
     $('[data-zoom="-1"]').disabled = zoomed || z <= 0;
     $('[data-zoom="1"]').disabled = zoomed || z >= ZOOMS - 1;
     $("#zoom-bar").hidden = !zoomed;
-    rezoomLogos();
+    logos.rezoom();
     $("#zoom-title").textContent = s.box;
   }
 
@@ -224,15 +223,27 @@ function init(d) {
   }
 }
 
-// start fetches the data once the page has loaded (its first tiles'
-// logos are in its HTML): the tiles the HTML has are the page until then,
-// and the first screen needs their logos from the network before the data.
+// The tiles' logos need only the HTML (Logos), so they are the first
+// thing made, and the data is fetched once the page has loaded (its first
+// tiles' logos are in its HTML): the tiles the HTML has are the page until
+// then, and the first screen needs their logos from the network before the
+// data. A first-screen logo that hangs must not hold the rest back: after
+// 3 s the rest goes on.
+var logos = null;
 function start() {
+  var root = document.getElementById("landscape");
+  if (!root || !root.dataset.index) return;
+  logos = new Logos(root);
   var started = false;
-  function go() { if (!started) { started = true; loadData(init); } }
+  function go() {
+    if (started) return;
+    started = true;
+    logos.watch();
+    loadData(init);
+  }
   if (document.readyState === "complete") return go();
   addEventListener("load", go, { once: true });
-  setTimeout(go, 3000); // a first-screen logo that hangs must not hold the page back
+  setTimeout(go, 3000);
 }
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
 else start();
