@@ -1,4 +1,4 @@
-// The item data embedded in the page (see internal/render index.go for its
+// The item data the landscape page fetches (see internal/render index.go for its
 // shape), read and prepared for filtering, sorting and searching.
 
 // loadData fetches the data the landscape page names (in its #landscape
