@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -88,5 +89,26 @@ func TestTileRasters(t *testing.T) {
 	}
 	if _, line := build(); !strings.Contains(line, "(0 drawn now)") {
 		t.Errorf("the second build: %q, want every raster from the cache", line)
+	}
+}
+
+// TestDrawTileWork leaves to the browser a small logo whose drawing is
+// huge: a group of 180 translucent rectangles over the whole logo, used
+// 100 times (8.5 s to rasterize), while a logo of many small shapes draws.
+func TestDrawTileWork(t *testing.T) {
+	var rects, dots strings.Builder
+	for range 180 {
+		rects.WriteString(`<rect width="100" height="100" fill="#06c" opacity=".5"/>`)
+	}
+	for i := range 2000 {
+		fmt.Fprintf(&dots, `<circle cx="%d" cy="%d" r="1"/>`, i%100, i/100)
+	}
+	bomb := `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 100 100"><defs><g id="g">` + rects.String() + `</g></defs>` +
+		strings.Repeat(`<use href="#g"/>`, 100) + `</svg>`
+	if got := drawTile([]byte(bomb)); got != nil {
+		t.Errorf("the logo of 18,000 translucent layers was drawn (%d bytes), want it left to the browser", len(got))
+	}
+	if got := drawTile([]byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 20">` + dots.String() + `</svg>`)); got == nil {
+		t.Error("a logo of 2,000 small shapes was not drawn")
 	}
 }

@@ -332,3 +332,35 @@ func halve(src *image.RGBA) *image.RGBA {
 	}
 	return dst
 }
+
+// Work estimates the pixels Rasterize(w, h) writes: each shape's and
+// image's bounding box, and a whole layer for each group drawn apart (an
+// opacity, a mask, a clip), at the picture's scale and at most the
+// picture each. A logo of a few kilobytes can repeat (through <use>)
+// thousands of translucent shapes over the whole picture; the build
+// bounds what it draws of untrusted logos with this.
+func (sc *Scene) Work(w, h int) float64 {
+	m := sc.Fit(0, 0, float64(w), float64(h))
+	return work(sc.Root, math.Abs(m.A*m.D-m.B*m.C), float64(w)*float64(h))
+}
+
+func work(n Node, scale, canvas float64) float64 {
+	switch n := n.(type) {
+	case *Group:
+		t := 1.0
+		if n.Opacity < 1 || n.Mask != nil || n.Clip != nil {
+			t += canvas
+		}
+		if n.Mask != nil {
+			t += work(n.Mask, scale, canvas)
+		}
+		for _, c := range n.Children {
+			t += work(c, scale, canvas)
+		}
+		return t
+	case nil:
+		return 0
+	}
+	b := n.bounds()
+	return 1 + min(canvas, max(0, b.W*b.H*scale))
+}
