@@ -99,8 +99,10 @@ func (s shot) take(t *testing.T, b *browser, base, out string) {
 	}
 }
 
-// waitImages waits until every image in view has loaded.
+// waitImages waits until every image in view has loaded. A tile's image
+// is given its source by the script once the page has loaded, and an
+// image without one counts as complete: it must have one first.
 func waitImages() chromedp.Action[chromedp.Void] {
-	return chromedp.Poll[chromedp.Void](`[...document.images].filter(i => i.checkVisibility() && i.getBoundingClientRect().top < innerHeight).every(i => i.complete)`,
+	return chromedp.Poll[chromedp.Void](`[...document.images].filter(i => i.checkVisibility() && i.getBoundingClientRect().top < innerHeight).every(i => i.getAttribute('src') && i.complete)`,
 		chromedp.WithPollingInterval(200*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second))
 }
