@@ -78,29 +78,29 @@ func (o *Builder) tiles(ctx context.Context, s *site.Site, files map[string][]by
 				todo = append(todo, name)
 			}
 		}
-		var mu sync.Mutex
+		drawn := make([]*tileRaster, len(todo)) // by position in todo: the workers share nothing
+		jobs := make(chan int)
 		var wg sync.WaitGroup
-		jobs := make(chan string)
 		for range runtime.GOMAXPROCS(0) {
 			wg.Go(func() {
-				for name := range jobs {
-					r := &tileRaster{PNG: drawTile(files[name])}
-					mu.Lock()
-					out[name] = r
-					mu.Unlock()
+				for k := range jobs {
+					drawn[k] = &tileRaster{PNG: drawTile(files[todo[k]])}
 				}
 			})
 		}
-		for _, name := range todo {
+		for k := range todo {
 			if ctx.Err() != nil {
 				break
 			}
-			jobs <- name
+			jobs <- k
 		}
 		close(jobs)
 		wg.Wait()
 		if err := ctx.Err(); err != nil {
 			return "", err
+		}
+		for k, name := range todo {
+			out[name] = drawn[k]
 		}
 		o.tileMemo = make(map[tileKey]*tileRaster, len(out))
 		for name, r := range out {
